@@ -1,0 +1,132 @@
+package org.partnership.messaging.inbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.partnership.messaging.CloudEvent;
+import org.partnership.messaging.Correlation;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Idempotent event consumption. For each message: parse the CloudEvent, skip types the consumer does not handle,
+ * and otherwise record the event id in {@code processed_event} and apply the handler in ONE transaction — a
+ * redelivered event finds its id and has no second effect. Transient failures are retried with backoff; an
+ * event that still fails, or is malformed, is nacked so the channel's {@code dead-letter-queue} failure strategy
+ * moves it to the dead-letter topic with the reason, and the partition keeps moving.
+ *
+ * <pre>{@code
+ * @Incoming("partners")
+ * public Uni<Void> consume(Message<String> message) {
+ *     return inbox.consume(message, "projects-service", Map.of(
+ *             "partnership.partner.registered.v1", event -> replica.apply(inbox.dataAs(event, PartnerData.class))));
+ * }
+ * }</pre>
+ */
+@ApplicationScoped
+public class Inbox {
+
+    private static final String RECORD = """
+            insert into processed_event (consumer, event_id, event_type) values (:consumer, :id, :type)
+            on conflict do nothing
+            """;
+
+    private final ObjectMapper mapper;
+    private final MeterRegistry registry;
+    private final int maxRetries;
+    private final Duration initialBackoff;
+
+    public Inbox(ObjectMapper mapper, MeterRegistry registry,
+            @ConfigProperty(name = "partnership.inbox.max-retries", defaultValue = "3") int maxRetries,
+            @ConfigProperty(name = "partnership.inbox.initial-backoff", defaultValue = "200ms") Duration initialBackoff) {
+        this.mapper = mapper;
+        this.registry = registry;
+        this.maxRetries = maxRetries;
+        this.initialBackoff = initialBackoff;
+    }
+
+    /** Processes one message and acks it, or nacks it (dead letter) when it cannot be processed. */
+    public Uni<Void> consume(Message<String> message, String consumer, Map<String, Function<CloudEvent, Uni<Void>>> handlers) {
+        return Uni.createFrom().item(message::getPayload)
+                .map(this::parse)
+                .chain(event -> {
+                    Correlation.set(event.correlationid(), event.traceparent());
+                    Function<CloudEvent, Uni<Void>> handler = handlers.get(event.type());
+                    if (handler == null) {
+                        Log.debugf("%s ignores event %s of type %s", consumer, event.id(), event.type());
+                        count(consumer, event.type(), "ignored");
+                        return Uni.createFrom().voidItem();
+                    }
+                    return applyOnce(consumer, event, handler)
+                            .onFailure(failure -> !(failure instanceof PoisonEventException))
+                            .retry().withBackOff(initialBackoff, initialBackoff.multipliedBy(10)).atMost(maxRetries);
+                })
+                .onItemOrFailure().transformToUni((ignored, failure) -> {
+                    if (failure == null) {
+                        return Uni.createFrom().completionStage(message.ack());
+                    }
+                    Log.warnf("%s dead-letters a message: %s", consumer, failure.getMessage());
+                    count(consumer, "unknown", "dead-lettered");
+                    return Uni.createFrom().completionStage(message.nack(failure));
+                });
+    }
+
+    /** Maps the event's data to the consumer's own type; unknown fields are ignored, invalid data is poison. */
+    public <T> T dataAs(CloudEvent event, Class<T> type) {
+        try {
+            return mapper.treeToValue(event.data(), type);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new PoisonEventException("event " + event.id() + " (" + event.type() + ") has invalid data: "
+                    + (e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()), e);
+        }
+    }
+
+    private Uni<Void> applyOnce(String consumer, CloudEvent event, Function<CloudEvent, Uni<Void>> handler) {
+        return Panache.withTransaction(() -> Panache.getSession()
+                .chain(session -> session.createNativeQuery(RECORD)
+                        .setParameter("consumer", consumer)
+                        .setParameter("id", event.id())
+                        .setParameter("type", event.type())
+                        .executeUpdate())
+                .chain(inserted -> {
+                    if (inserted == 0) {
+                        Log.debugf("%s already processed event %s; skipped", consumer, event.id());
+                        count(consumer, event.type(), "duplicate");
+                        return Uni.createFrom().voidItem();
+                    }
+                    return Uni.createFrom().deferred(() -> handler.apply(event))
+                            .invoke(() -> {
+                                Log.debugf("%s applied event %s (%s)", consumer, event.id(), event.type());
+                                count(consumer, event.type(), "applied");
+                            });
+                }));
+    }
+
+    private CloudEvent parse(String payload) {
+        if (payload == null) {
+            throw new PoisonEventException("empty message");
+        }
+        CloudEvent event;
+        try {
+            event = mapper.readValue(payload, CloudEvent.class);
+        } catch (JsonProcessingException e) {
+            throw new PoisonEventException("not a JSON CloudEvent: " + e.getOriginalMessage(), e);
+        }
+        if (!event.isWellFormed()) {
+            throw new PoisonEventException("not a CloudEvents 1.0 event (specversion, id, source, type and data are required)");
+        }
+        return event;
+    }
+
+    private void count(String consumer, String type, String outcome) {
+        registry.counter("inbox.events", "consumer", consumer, "type", type, "outcome", outcome).increment();
+    }
+}
