@@ -9,6 +9,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
 import org.partnership.messaging.probe.ProbeService;
+import org.partnership.testsupport.EventContracts;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -40,6 +41,7 @@ class OutboxInboxTest {
                 .filter(r -> id.toString().equals(r.key())).toList();
 
         assertThat(records).hasSize(1);
+        EventContracts.assertValid(records.get(0).value());
         JsonNode event = mapper.readTree(records.get(0).value());
         assertThat(event.get("specversion").asText()).isEqualTo("1.0");
         assertThat(event.get("type").asText()).isEqualTo(ProbeService.CREATED);
@@ -123,6 +125,29 @@ class OutboxInboxTest {
         assertThat(Probes.count("select count(*) from probe_effect where subject = ?", unknown.toString())).isZero();
         assertThat(Probes.read(TOPIC + ".dlq", Duration.ofSeconds(3), r -> false))
                 .noneMatch(r -> unknown.toString().equals(r.key()));
+    }
+
+    @Test
+    void shouldApplyEveryExampleOfTheContract() {
+        for (JsonNode example : EventContracts.dataExamples(ProbeService.CREATED)) {
+            UUID subject = UUID.randomUUID();
+            ((com.fasterxml.jackson.databind.node.ObjectNode) example).put("probeId", subject.toString());
+            String event = EventContracts.event(ProbeService.CREATED, "/elsewhere", subject.toString(), example);
+            EventContracts.assertValid(event);
+
+            Probes.produce(TOPIC, subject.toString(), event);
+
+            await().atMost(PATIENCE).until(() -> Probes.count("select count(*) from probe_effect where subject = ?", subject.toString()) == 1);
+        }
+    }
+
+    @Test
+    void shouldNotAcceptAnEventThatBreaksItsContract() {
+        String missingName = EventContracts.event(ProbeService.CREATED, "/elsewhere", "x",
+                mapper.createObjectNode().put("probeId", "not-a-uuid"));
+        assertThat(EventContracts.violations(missingName)).anyMatch(v -> v.contains("name")).anyMatch(v -> v.contains("uuid"));
+        assertThat(EventContracts.violations(missingName.replace("\"specversion\":\"1.0\"", "\"specversion\":\"0.3\"")))
+                .anyMatch(v -> v.startsWith("envelope:"));
     }
 
     private static String header(ConsumerRecord<String, String> record, String name) {
