@@ -1,0 +1,197 @@
+package org.partnership.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.logging.Log;
+import io.quarkus.security.AuthenticationCompletionException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import io.smallrye.mutiny.CompositeException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.logging.MDC;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Turns every failure into an RFC 9457 problem: what the client can fix is a 4xx with a precise detail; anything
+ * else is a 500 with a generic detail and the request id (the cause is logged, never sent).
+ */
+public class ProblemMappers {
+
+    static final String BEARER_CHALLENGE = "Bearer realm=\"partnership\"";
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        return respond(e.problem(), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(field(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field).thenComparing(Problem.FieldError::message))
+                .toList();
+        boolean onResponse = e.getConstraintViolations().stream().anyMatch(ProblemMappers::isReturnValue);
+        if (onResponse) {
+            return unexpected(e, uri);
+        }
+        String fields = errors.stream().map(Problem.FieldError::field).distinct().collect(Collectors.joining(", "));
+        return respond(Problem.of(400, "validation", "Invalid request", errors.size() + " invalid field(s): " + fields)
+                .withErrors(errors), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unreadable(JsonProcessingException e, UriInfo uri) {
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            return respond(Problem.of(400, "validation", "Invalid request", "unknown field '" + unknown.getPropertyName()
+                            + "': it does not exist or is set by the server")
+                    .withErrors(List.of(new Problem.FieldError(path(unknown), "unknown field"))), uri);
+        }
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = path(mapping);
+            return respond(Problem.of(400, "validation", "Invalid request", "field '" + field + "' has the wrong type or format")
+                    .withErrors(List.of(new Problem.FieldError(field, "wrong type or format"))), uri);
+        }
+        return respond(Problem.of(400, "malformed-json", "Malformed JSON", "the request body is not valid JSON"), uri);
+    }
+
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class,
+            AuthenticationCompletionException.class})
+    public Response unauthenticated(RuntimeException e, UriInfo uri) {
+        return Response.fromResponse(respond(Problem.of(401, "unauthenticated", "Unauthenticated",
+                        "a valid bearer access token is required"), uri))
+                .header("WWW-Authenticate", BEARER_CHALLENGE).build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return respond(Problem.of(403, "forbidden", "Forbidden", "your role does not allow this operation"), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response http(WebApplicationException e, UriInfo uri) {
+        Response original = e.getResponse();
+        int status = original.getStatus();
+        if (status >= 500) {
+            return unexpected(e, uri);
+        }
+        String title = original.getStatusInfo().getReasonPhrase();
+        String detail = switch (status) {
+            case 404 -> "no such resource";
+            case 405 -> "method not allowed on this resource";
+            case 406 -> "no acceptable representation; this API speaks application/json";
+            case 413 -> "request body too large";
+            case 415 -> "unsupported content type; send application/json";
+            default -> title;
+        };
+        Response.ResponseBuilder builder = Response.fromResponse(respond(Problem.of(status, slug(title), title, detail), uri));
+        original.getHeaders().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase("Content-Type") && !name.equalsIgnoreCase("Content-Length")) {
+                values.forEach(v -> builder.header(name, v));
+            }
+        });
+        return builder.build();
+    }
+
+    @ServerExceptionMapper
+    public Response composite(CompositeException e, UriInfo uri) {
+        Throwable cause = e.getCauses().isEmpty() ? e : e.getCauses().get(0);
+        if (cause instanceof ProblemException p) {
+            return problem(p, uri);
+        }
+        if (cause instanceof ConstraintViolationException v) {
+            return invalid(v, uri);
+        }
+        if (cause instanceof WebApplicationException w) {
+            return http(w, uri);
+        }
+        return unexpected(cause, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, UriInfo uri) {
+        Log.errorf(e, "unexpected failure on %s (request %s)", uri.getPath(), requestId());
+        return respond(Problem.of(500, "internal", "Internal error",
+                "the request could not be completed; quote the request id when reporting it"), uri);
+    }
+
+    static Response respond(Problem problem, UriInfo uri) {
+        return Response.status(problem.status())
+                .type(Problem.MEDIA_TYPE)
+                .entity(problem.at(uri == null ? null : uri.getPath(), requestId()))
+                .build();
+    }
+
+    static String requestId() {
+        Object id = MDC.get("correlationId");
+        return id == null ? null : id.toString();
+    }
+
+    private static boolean isReturnValue(ConstraintViolation<?> violation) {
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getKind() == ElementKind.RETURN_VALUE) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code register.request.capabilities[0].tag} → {@code capabilities[0].tag}. */
+    static String field(ConstraintViolation<?> violation) {
+        List<String> parts = new ArrayList<>();
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.CONSTRUCTOR) {
+                continue;
+            }
+            if (node.getKind() == ElementKind.PARAMETER) {
+                parts.clear();
+                parts.add(node.getName());
+                continue;
+            }
+            String name = node.getName() == null ? "" : node.getName();
+            if (node.getIndex() != null && !parts.isEmpty()) {
+                int last = parts.size() - 1;
+                parts.set(last, parts.get(last) + "[" + node.getIndex() + "]");
+            }
+            if (!name.isEmpty() && !name.startsWith("<")) {
+                parts.add(name);
+            }
+        }
+        // drop the parameter name itself when a field of the body is meant
+        if (parts.size() > 1) {
+            parts.remove(0);
+        }
+        return String.join(".", parts);
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    private static String slug(String title) {
+        return title.toLowerCase().replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+    }
+}
