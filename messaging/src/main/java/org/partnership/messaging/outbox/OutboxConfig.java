@@ -47,4 +47,8 @@ public interface OutboxConfig {
     /** How long consumers remember processed event ids (longer than the topics' retention). */
     @WithDefault("P30D")
     Duration inboxRetention();
+
+    /** How long a stored response answers retries of the same Idempotency-Key. */
+    @WithDefault("P1D")
+    Duration idempotencyRetention();
 }

@@ -99,6 +99,8 @@ public class OutboxRelayRunner {
                         .execute(Tuple.of(now.minus(config.inboxRetention())))
                         .invoke(inbox -> Log.debugf("pruned %d published outbox events and %d inbox records",
                                 deleted.rowCount(), inbox.rowCount())))
+                .chain(() -> pool.preparedQuery("delete from idempotency_record where created_at < $1")
+                        .execute(Tuple.of(now.minus(config.idempotencyRetention()))))
                 .replaceWithVoid()
                 .onFailure().invoke(failure -> Log.warnf("pruning the outbox failed: %s", failure.getMessage()))
                 .onFailure().recoverWithNull();
