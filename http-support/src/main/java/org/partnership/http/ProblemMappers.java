@@ -2,6 +2,7 @@ package org.partnership.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.logging.Log;
 import io.quarkus.security.AuthenticationCompletionException;
@@ -67,6 +68,12 @@ public class ProblemMappers {
         return respond(Problem.of(400, "malformed-json", "Malformed JSON", "the request body is not valid JSON"), uri);
     }
 
+    /** More specific than Jackson's own mapper for these, which would answer a non-problem body. */
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e, UriInfo uri) {
+        return unreadable(e, uri);
+    }
+
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class,
             AuthenticationCompletionException.class})
     public Response unauthenticated(RuntimeException e, UriInfo uri) {
@@ -82,6 +89,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response http(WebApplicationException e, UriInfo uri) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return unreadable(json, uri);
+        }
         Response original = e.getResponse();
         int status = original.getStatus();
         if (status >= 500) {

@@ -1,0 +1,39 @@
+package org.partnership.partners.messaging;
+
+import org.partnership.partners.domain.Partner;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The data of every {@code partnership.partner.*.v1} event: the partner's public snapshot after the change
+ * (contracts/events/partnership.partner.*.v1.schema.json), plus the administrator's reason for status changes.
+ */
+@com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+public record PartnerEvent(UUID partnerId, String name, String sector, String level, String country,
+                           List<String> serviceDomains, List<CapabilityData> capabilities, String status, long version,
+                           String reason) {
+
+    public static final String TYPE_PREFIX = "partnership.partner.";
+    public static final String AGGREGATE = "partner";
+
+    public record CapabilityData(String tag, String capacity, String unit) {
+    }
+
+    public static String type(String verb) {
+        return TYPE_PREFIX + verb + ".v1";
+    }
+
+    /**
+     * The snapshot after the change. {@code version} is the version the row will have once the transaction commits
+     * (Hibernate increments it on flush), so replicas can drop stale events.
+     */
+    public static PartnerEvent of(Partner partner, long version, String reason) {
+        return new PartnerEvent(partner.id(), partner.name(), partner.sector().name(), partner.level().name(),
+                partner.country(), partner.serviceDomains().stream().map(Enum::name).toList(),
+                partner.capabilities().stream().map(c -> new CapabilityData(c.tag(),
+                        c.capacity() == null ? null : c.capacity().toPlainString(), c.unit())).toList(),
+                partner.status().name(), version, reason);
+    }
+
+}

@@ -1,0 +1,70 @@
+package org.partnership.partners.repository;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.partnership.partners.domain.Partner;
+import org.partnership.partners.domain.PartnerStatus;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/** Partner queries. Lists are keyset-paginated in alphabetical order: {@code (lower(name), id)}. */
+@ApplicationScoped
+@WithSession
+public class PartnerRepository implements PanacheRepositoryBase<Partner, UUID> {
+
+    /** Search filters; {@code null} means "any". */
+    public record Filter(List<PartnerStatus> statuses, String sector, String domain, String capability, String text) {
+    }
+
+    /** Where the previous page ended. */
+    public record Position(String lowerName, UUID id) {
+    }
+
+    public Uni<Boolean> registrationExists(String country, String registrationNumber) {
+        return count("country = ?1 and registrationNumber = ?2", country, registrationNumber).map(n -> n > 0);
+    }
+
+    /** One page of partners matching the filter, after {@code after}, at most {@code limit}. */
+    public Uni<List<Partner>> search(Filter filter, Position after, int limit) {
+        StringBuilder sql = new StringBuilder("select * from partner where status = any(cast(:statuses as text[]))");
+        List<Object[]> params = new ArrayList<>();
+        params.add(new Object[] {"statuses", filter.statuses().stream().map(Enum::name).toArray(String[]::new)});
+        if (filter.sector() != null) {
+            sql.append(" and sector = :sector");
+            params.add(new Object[] {"sector", filter.sector()});
+        }
+        if (filter.domain() != null) {
+            sql.append(" and service_domains @> array[cast(:domain as text)]");
+            params.add(new Object[] {"domain", filter.domain()});
+        }
+        if (filter.capability() != null) {
+            sql.append(" and capability_tags @> array[cast(:capability as text)]");
+            params.add(new Object[] {"capability", filter.capability().toLowerCase(Locale.ROOT)});
+        }
+        if (filter.text() != null) {
+            sql.append(" and lower(name) like :text");
+            params.add(new Object[] {"text", "%" + escapeLike(filter.text().toLowerCase(Locale.ROOT)) + "%"});
+        }
+        if (after != null) {
+            sql.append(" and (lower(name), id) > (:afterName, :afterId)");
+            params.add(new Object[] {"afterName", after.lowerName()});
+            params.add(new Object[] {"afterId", after.id()});
+        }
+        sql.append(" order by lower(name), id limit :limit");
+        params.add(new Object[] {"limit", limit});
+        return getSession().chain(session -> {
+            var query = session.createNativeQuery(sql.toString(), Partner.class);
+            params.forEach(p -> query.setParameter((String) p[0], p[1]));
+            return query.getResultList();
+        });
+    }
+
+    private static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}

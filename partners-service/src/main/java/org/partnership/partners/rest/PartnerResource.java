@@ -1,0 +1,216 @@
+package org.partnership.partners.rest;
+
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.Context;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.partnership.http.Ids;
+import org.partnership.http.Page;
+import org.partnership.http.Preconditions;
+import org.partnership.http.Problem;
+import org.partnership.partners.domain.Partner;
+import org.partnership.partners.domain.PartnerStatus;
+import org.partnership.partners.domain.StatusChange;
+import org.partnership.partners.repository.PartnerRepository;
+import org.partnership.partners.rest.PartnerRequests.RegisterPartnerRequest;
+import org.partnership.partners.rest.PartnerRequests.StatusChangeRequest;
+import org.partnership.partners.rest.PartnerRequests.UpdatePartnerRequest;
+import org.partnership.partners.rest.PartnerResponses.MemberView;
+import org.partnership.partners.rest.PartnerResponses.PartnerPage;
+import org.partnership.partners.rest.PartnerResponses.PartnerView;
+import org.partnership.partners.service.CallerResolver;
+import org.partnership.partners.service.PartnerService;
+
+import java.util.List;
+import java.util.UUID;
+
+@Path("/api/v1/partners")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Authenticated
+@Tag(name = "Partners", description = "The registry of partner organisations")
+@SecurityRequirement(name = "oidc")
+@APIResponse(responseCode = "401", description = "No valid access token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class PartnerResource {
+
+    private final PartnerService service;
+    private final CallerResolver callers;
+
+    public PartnerResource(PartnerService service, CallerResolver callers) {
+        this.service = service;
+        this.callers = callers;
+    }
+
+    @POST
+    @Operation(operationId = "registerPartner", summary = "Register a partner organisation",
+            description = "The caller becomes its first member (unless an administrator registers it). It starts PENDING_VERIFICATION.")
+    @APIResponse(responseCode = "201", description = "Registered", content = @Content(schema = @Schema(implementation = PartnerView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Auditors cannot register", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Registration number already registered in that country, or the caller already represents a partner", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "Body too large", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> register(@NotNull @Valid RegisterPartnerRequest request, @Context UriInfo uri) {
+        Partner.Profile profile = new Partner.Profile(request.name(), request.legalForm(), request.sector(), request.level(),
+                request.serviceDomains(), PartnerMapping.capabilities(request.capabilities()), request.description(),
+                request.website(), request.contactEmail());
+        return callers.current().chain(caller -> service.register(caller, profile,
+                        new Partner.Identity(request.registrationNumber(), request.country()))
+                .map(p -> Response.created(uri.getAbsolutePathBuilder().path(p.id().toString()).build())
+                        .tag(Preconditions.etag(p.version()))
+                        .entity(PartnerView.of(p, caller.isAdmin() ? caller : caller.withPartner(p.id()))).build()));
+    }
+
+    @GET
+    @Operation(operationId = "searchPartners", summary = "Search partners",
+            description = "ACTIVE partners for everyone; administrators and auditors may filter other statuses. Alphabetical, keyset-paginated.")
+    @APIResponse(responseCode = "200", description = "A page of partners", content = @Content(schema = @Schema(implementation = PartnerPage.class)))
+    @APIResponse(responseCode = "400", description = "Invalid filter, limit or cursor", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Status filter not allowed for the caller", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<PartnerPage> search(
+            @Parameter(description = "PUBLIC, THIRD_SECTOR, MARKET or COMMUNITY") @QueryParam("sector") String sector,
+            @Parameter(description = "A service domain, e.g. HOUSING") @QueryParam("domain") String domain,
+            @Parameter(description = "A capability tag, e.g. mentoring") @QueryParam("capability") String capability,
+            @Parameter(description = "Status (default ACTIVE)") @QueryParam("status") String status,
+            @Parameter(description = "Part of the name") @QueryParam("q") String text,
+            @Parameter(description = "Page size, 1-100 (default 20)", schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("limit") Integer limit,
+            @Parameter(description = "The 'next' cursor of the previous page") @QueryParam("cursor") String cursor) {
+        int size = Page.limit(limit);
+        PartnerRepository.Filter filter = new PartnerRepository.Filter(
+                List.of(status == null ? PartnerStatus.ACTIVE : PartnerMapping.enumValue(PartnerStatus.class, status, "status")),
+                sector == null ? null : PartnerMapping.enumValue(org.partnership.partners.domain.Sector.class, sector, "sector").name(),
+                domain == null ? null : PartnerMapping.enumValue(org.partnership.partners.domain.ServiceDomain.class, domain, "domain").name(),
+                PartnerMapping.blankToNull(capability, 64, "capability"),
+                PartnerMapping.blankToNull(text, 200, "q"));
+        String[] position = Page.position(cursor, 2);
+        PartnerRepository.Position after = position == null ? null
+                : new PartnerRepository.Position(position[0], Ids.uuid(position[1], "cursor"));
+        return callers.current().chain(caller -> service.search(caller, filter, after, size + 1)
+                .map(found -> {
+                    List<PartnerView> items = found.stream().limit(size).map(p -> PartnerView.of(p, caller)).toList();
+                    String next = found.size() > size
+                            ? Page.cursor(found.get(size - 1).name().toLowerCase(java.util.Locale.ROOT), found.get(size - 1).id().toString())
+                            : null;
+                    return new PartnerPage(items, next);
+                }));
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(operationId = "getPartner", summary = "Get a partner")
+    @APIResponse(responseCode = "200", description = "The partner; ETag is its version", content = @Content(schema = @Schema(implementation = PartnerView.class)))
+    @APIResponse(responseCode = "400", description = "Malformed id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such partner visible to the caller", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> get(@PathParam("id") String id) {
+        UUID partnerId = Ids.uuid(id, "id");
+        return callers.current().chain(caller -> service.get(caller, partnerId)
+                .map(p -> Response.ok(PartnerView.of(p, caller)).tag(Preconditions.etag(p.version())).build()));
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+    @Operation(operationId = "updatePartner", summary = "Update your own partner's profile",
+            description = "Only the partner's members. Send If-Match with the ETag you read; absent fields stay unchanged.")
+    @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(implementation = PartnerView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not a member of this partner", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such partner visible to the caller", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The partner is archived", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match does not match the current version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> update(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
+            @NotNull @Valid UpdatePartnerRequest request) {
+        UUID partnerId = Ids.uuid(id, "id");
+        long version = Preconditions.requiredVersion(ifMatch);
+        return callers.current().chain(caller -> service.update(caller, partnerId, version, current -> PartnerMapping.merge(current, request))
+                .map(p -> Response.ok(PartnerView.of(p, caller)).tag(Preconditions.etag(p.version())).build()));
+    }
+
+    @POST
+    @Path("/{id}/verify")
+    @RolesAllowed("admin")
+    @Operation(operationId = "verifyPartner", summary = "Verify a pending partner (administrators)")
+    @StatusResponses
+    public Uni<Response> verify(@PathParam("id") String id, @NotNull @Valid StatusChangeRequest request) {
+        return changeStatus(id, StatusChange.VERIFY, request);
+    }
+
+    @POST
+    @Path("/{id}/suspend")
+    @RolesAllowed("admin")
+    @Operation(operationId = "suspendPartner", summary = "Suspend an active partner (administrators)")
+    @StatusResponses
+    public Uni<Response> suspend(@PathParam("id") String id, @NotNull @Valid StatusChangeRequest request) {
+        return changeStatus(id, StatusChange.SUSPEND, request);
+    }
+
+    @POST
+    @Path("/{id}/reinstate")
+    @RolesAllowed("admin")
+    @Operation(operationId = "reinstatePartner", summary = "Reinstate a suspended partner (administrators)")
+    @StatusResponses
+    public Uni<Response> reinstate(@PathParam("id") String id, @NotNull @Valid StatusChangeRequest request) {
+        return changeStatus(id, StatusChange.REINSTATE, request);
+    }
+
+    @POST
+    @Path("/{id}/archive")
+    @RolesAllowed("admin")
+    @Operation(operationId = "archivePartner", summary = "Archive a partner (administrators)")
+    @StatusResponses
+    public Uni<Response> archive(@PathParam("id") String id, @NotNull @Valid StatusChangeRequest request) {
+        return changeStatus(id, StatusChange.ARCHIVE, request);
+    }
+
+    @GET
+    @Path("/{id}/members")
+    @Operation(operationId = "listPartnerMembers", summary = "The users who represent a partner",
+            description = "Visible to the partner's own members, administrators and auditors.")
+    @APIResponse(responseCode = "200", description = "Members", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = MemberView.class)))
+    @APIResponse(responseCode = "400", description = "Malformed id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such partner, or not yours", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<List<MemberView>> members(@PathParam("id") String id) {
+        UUID partnerId = Ids.uuid(id, "id");
+        return callers.current().chain(caller -> service.members(caller, partnerId))
+                .map(list -> list.stream().map(MemberView::of).toList());
+    }
+
+    private Uni<Response> changeStatus(String id, StatusChange change, StatusChangeRequest request) {
+        UUID partnerId = Ids.uuid(id, "id");
+        return callers.current().chain(caller -> service.changeStatus(caller, partnerId, change, request.reason().trim())
+                .map(p -> Response.ok(PartnerView.of(p, caller)).tag(Preconditions.etag(p.version())).build()));
+    }
+
+    /** The responses of the administrators' status actions. */
+    @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
+    @java.lang.annotation.Target(java.lang.annotation.ElementType.METHOD)
+    @APIResponse(responseCode = "200", description = "Status changed", content = @Content(schema = @Schema(implementation = PartnerView.class)))
+    @APIResponse(responseCode = "400", description = "Reason missing or malformed id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not an administrator", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such partner", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not allowed from the current status", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @interface StatusResponses {
+    }
+}

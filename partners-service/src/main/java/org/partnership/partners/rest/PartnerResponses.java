@@ -1,0 +1,59 @@
+package org.partnership.partners.rest;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.partnership.partners.domain.Caller;
+import org.partnership.partners.domain.Partner;
+import org.partnership.partners.domain.PartnerMember;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/** Response bodies of the partners API. */
+public final class PartnerResponses {
+
+    private PartnerResponses() {
+    }
+
+    @Schema(name = "CapabilityView")
+    public record CapabilityView(String tag,
+                                 @Schema(type = SchemaType.STRING, examples = "40", nullable = true) String capacity,
+                                 String unit) {
+    }
+
+    /**
+     * A partner. {@code contactEmail} and {@code statusReason} are private: only the partner's own members,
+     * administrators and auditors get them.
+     */
+    @Schema(name = "Partner")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record PartnerView(UUID id, String name, String legalForm, String registrationNumber, String country,
+                              String sector, String level, List<String> serviceDomains, List<CapabilityView> capabilities,
+                              String description, String website, String contactEmail, String status,
+                              String statusReason, long version, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+
+        static PartnerView of(Partner p, Caller caller) {
+            boolean privateFields = caller.seesPrivateFieldsOf(p);
+            return new PartnerView(p.id(), p.name(), p.legalForm(), p.registrationNumber(), p.country(), p.sector().name(),
+                    p.level().name(), p.serviceDomains().stream().map(Enum::name).toList(),
+                    p.capabilities().stream().map(c -> new CapabilityView(c.tag(),
+                            c.capacity() == null ? null : c.capacity().toPlainString(), c.unit())).toList(),
+                    p.description(), p.website(), privateFields ? p.contactEmail() : null, p.status().name(),
+                    privateFields ? p.statusReason() : null, p.version(), p.createdAt(), p.updatedAt());
+        }
+    }
+
+    @Schema(name = "PartnerPage")
+    public record PartnerPage(List<PartnerView> items,
+                              @Schema(nullable = true, description = "Cursor of the next page; null on the last page") String next) {
+    }
+
+    @Schema(name = "Member")
+    public record MemberView(String userId, String username, OffsetDateTime joinedAt) {
+        static MemberView of(PartnerMember m) {
+            return new MemberView(m.userId(), m.username(), m.joinedAt());
+        }
+    }
+}
