@@ -18,7 +18,7 @@ import java.util.UUID;
 public class PartnerRepository implements PanacheRepositoryBase<Partner, UUID> {
 
     /** Search filters; {@code null} means "any". */
-    public record Filter(List<PartnerStatus> statuses, String sector, String domain, String capability, String text) {
+    public record Filter(PartnerStatus status, String sector, String domain, String capability, String text) {
     }
 
     /** Where the previous page ended. */
@@ -31,9 +31,9 @@ public class PartnerRepository implements PanacheRepositoryBase<Partner, UUID> {
 
     /** One page of partners matching the filter, after {@code after}, at most {@code limit}. */
     public Uni<List<Partner>> search(Filter filter, Position after, int limit) {
-        StringBuilder sql = new StringBuilder("select * from partner where status = any(cast(:statuses as text[]))");
+        StringBuilder sql = new StringBuilder("select * from partner where status = :status");
         List<Object[]> params = new ArrayList<>();
-        params.add(new Object[] {"statuses", filter.statuses().stream().map(Enum::name).toArray(String[]::new)});
+        params.add(new Object[] {"status", filter.status().name()});
         if (filter.sector() != null) {
             sql.append(" and sector = :sector");
             params.add(new Object[] {"sector", filter.sector()});

@@ -98,7 +98,7 @@ public class PartnerResource {
             @Parameter(description = "The 'next' cursor of the previous page") @QueryParam("cursor") String cursor) {
         int size = Page.limit(limit);
         PartnerRepository.Filter filter = new PartnerRepository.Filter(
-                List.of(status == null ? PartnerStatus.ACTIVE : PartnerMapping.enumValue(PartnerStatus.class, status, "status")),
+                status == null ? PartnerStatus.ACTIVE : PartnerMapping.enumValue(PartnerStatus.class, status, "status"),
                 sector == null ? null : PartnerMapping.enumValue(org.partnership.partners.domain.Sector.class, sector, "sector").name(),
                 domain == null ? null : PartnerMapping.enumValue(org.partnership.partners.domain.ServiceDomain.class, domain, "domain").name(),
                 PartnerMapping.blankToNull(capability, 64, "capability"),
