@@ -1,0 +1,144 @@
+package org.partnership.gateway.proxy;
+
+import io.quarkus.logging.Log;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.partnership.gateway.config.GatewayConfig;
+import org.partnership.gateway.security.RateLimiter;
+import org.partnership.gateway.security.TokenVerifier;
+
+import java.security.SecureRandom;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Routes {@code /api/v1/<prefix>/**} to the service that owns it (configured in {@code gateway.routes}), after
+ * the gateway's own checks, in order: a correlation id and trace context on every request; the declared body size
+ * (413); a valid access token (401); the caller's rate limit (429). The caller's token, {@code X-Request-Id},
+ * {@code traceparent} and {@code X-Forwarded-*} go to the service, which authorises the request itself.
+ */
+@ApplicationScoped
+public class GatewayRoutes {
+
+    public static final String REQUEST_ID = "X-Request-Id";
+    static final String TRACEPARENT = "traceparent";
+    private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+    private static final Pattern VALID_TRACEPARENT = Pattern.compile("00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}");
+    private static final SecureRandom RANDOM = new SecureRandom();
+    /** Before Quarkus REST's own route, so the gateway's JAX-RS resources never shadow a proxied prefix. */
+    private static final int ORDER = -100;
+
+    private final GatewayConfig config;
+    private final TokenVerifier tokens;
+    private final RateLimiter limiter;
+
+    public GatewayRoutes(GatewayConfig config, TokenVerifier tokens, RateLimiter limiter) {
+        this.config = config;
+        this.tokens = tokens;
+        this.limiter = limiter;
+    }
+
+    void install(@Observes Router router, Vertx vertx) {
+        Map<String, Upstream> upstreams = new HashMap<>();
+        config.upstreams().forEach((name, url) -> upstreams.put(name, new Upstream(name, url, vertx, config)));
+        config.routes().entrySet().stream()
+                .sorted(Comparator.comparingInt((Map.Entry<String, String> e) -> e.getKey().length()).reversed())
+                .forEach(route -> {
+                    Upstream upstream = upstreams.get(route.getValue());
+                    if (upstream == null) {
+                        throw new IllegalStateException("gateway.routes." + route.getKey() + " names unknown upstream " + route.getValue());
+                    }
+                    String prefix = route.getKey().replaceAll("/+$", "");
+                    router.routeWithRegex("^" + Pattern.quote(prefix) + "(/.*)?$").order(ORDER)
+                            .handler(ctx -> handle(ctx, upstream));
+                    Log.infof("route %s/** -> %s (%s)", prefix, upstream.name(), config.upstreams().get(upstream.name()));
+                });
+    }
+
+    private void handle(RoutingContext ctx, Upstream upstream) {
+        HttpServerRequest request = ctx.request();
+        String requestId = correlate(request);
+        String path = request.path();
+        String length = request.getHeader("Content-Length");
+        if (length != null && exceeds(length)) {
+            reject(ctx, 413, "payload-too-large", "Payload too large",
+                    "the request body exceeds the limit of " + config.maxBodySize().asLongValue() / 1024 + " KiB", requestId);
+            return;
+        }
+        String authorization = request.getHeader("Authorization");
+        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7) || authorization.length() < 8) {
+            unauthenticated(ctx, requestId);
+            return;
+        }
+        tokens.verify(authorization.substring(7).trim()).subscribe().with(caller -> {
+            long retryAfter = limiter.acquire("sub:" + caller.subject());
+            if (retryAfter > 0) {
+                ctx.response().putHeader("Retry-After", Long.toString(retryAfter));
+                reject(ctx, 429, "rate-limited", "Too many requests", "slow down: retry after " + retryAfter + " s", requestId);
+                return;
+            }
+            forward(request);
+            upstream.proxy().handle(request);
+        }, failure -> unauthenticated(ctx, requestId));
+    }
+
+    private void forward(HttpServerRequest request) {
+        String remote = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
+        String forwardedFor = request.getHeader("X-Forwarded-For");
+        if (remote != null) {
+            request.headers().set("X-Forwarded-For", forwardedFor == null ? remote : forwardedFor + ", " + remote);
+        }
+        request.headers().set("X-Forwarded-Proto", request.scheme() == null ? "http" : request.scheme());
+        if (request.authority() != null) {
+            request.headers().set("X-Forwarded-Host", request.authority().toString());
+        }
+    }
+
+    /** Keeps a sane caller-supplied X-Request-Id and traceparent, or makes new ones; returns the request id. */
+    private static String correlate(HttpServerRequest request) {
+        String requestId = request.getHeader(REQUEST_ID);
+        if (requestId == null || !SAFE_ID.matcher(requestId).matches()) {
+            requestId = UUID.randomUUID().toString();
+            request.headers().set(REQUEST_ID, requestId);
+        }
+        String traceparent = request.getHeader(TRACEPARENT);
+        if (traceparent == null || !VALID_TRACEPARENT.matcher(traceparent).matches()) {
+            byte[] ids = new byte[24];
+            RANDOM.nextBytes(ids);
+            String hex = HexFormat.of().formatHex(ids);
+            request.headers().set(TRACEPARENT, "00-" + hex.substring(0, 32) + "-" + hex.substring(32) + "-01");
+        }
+        return requestId;
+    }
+
+    private boolean exceeds(String contentLength) {
+        try {
+            return Long.parseLong(contentLength.trim()) > config.maxBodySize().asLongValue();
+        } catch (NumberFormatException e) {
+            return true;
+        }
+    }
+
+    private void unauthenticated(RoutingContext ctx, String requestId) {
+        ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"partnership\"");
+        reject(ctx, 401, "unauthenticated", "Unauthenticated", "a valid bearer access token is required", requestId);
+    }
+
+    private static void reject(RoutingContext ctx, int status, String slug, String title, String detail, String requestId) {
+        ctx.response().putHeader(REQUEST_ID, requestId);
+        if (status == 413) {
+            ctx.response().putHeader("Connection", "close");
+        } else {
+            ctx.request().resume();
+        }
+        Problems.send(ctx.response(), status, slug, title, detail, ctx.request().path(), requestId);
+    }
+}

@@ -1,0 +1,73 @@
+package org.partnership.gateway.security;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import io.quarkus.oidc.AccessTokenCredential;
+import io.quarkus.oidc.TenantIdentityProvider;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.partnership.gateway.config.GatewayConfig;
+
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Verifies bearer tokens with Quarkus OIDC (signature against the realm's JWKS with key rotation, issuer,
+ * audience, expiry with the configured skew, algorithm) and remembers each verified token until it expires, in a
+ * bounded cache: a token's signature is checked once, not on every request.
+ */
+@ApplicationScoped
+public class TokenVerifier {
+
+    /** What the gateway needs of a verified token. */
+    public record Caller(String subject, Set<String> roles, long expiresAtEpochSecond) {
+    }
+
+    private final TenantIdentityProvider identities;
+    private final Cache<String, Caller> verified;
+
+    public TokenVerifier(TenantIdentityProvider identities, GatewayConfig config) {
+        this.identities = identities;
+        this.verified = Caffeine.newBuilder()
+                .maximumSize(config.tokenCacheSize())
+                .expireAfter(new Expiry<String, Caller>() {
+                    @Override
+                    public long expireAfterCreate(String token, Caller caller, long currentTime) {
+                        long seconds = caller.expiresAtEpochSecond() - System.currentTimeMillis() / 1000;
+                        return TimeUnit.SECONDS.toNanos(Math.max(0, seconds));
+                    }
+
+                    @Override
+                    public long expireAfterUpdate(String token, Caller caller, long currentTime, long currentDuration) {
+                        return currentDuration;
+                    }
+
+                    @Override
+                    public long expireAfterRead(String token, Caller caller, long currentTime, long currentDuration) {
+                        return currentDuration;
+                    }
+                })
+                .build();
+    }
+
+    /** The caller the token proves, or a failure when it is not a valid access token of the realm. */
+    public Uni<Caller> verify(String token) {
+        Caller known = verified.getIfPresent(token);
+        if (known != null && known.expiresAtEpochSecond() > System.currentTimeMillis() / 1000) {
+            return Uni.createFrom().item(known);
+        }
+        return identities.authenticate(new AccessTokenCredential(token)).map(identity -> {
+            Caller caller = toCaller(identity);
+            verified.put(token, caller);
+            return caller;
+        });
+    }
+
+    private static Caller toCaller(SecurityIdentity identity) {
+        JsonWebToken jwt = (JsonWebToken) identity.getPrincipal();
+        return new Caller(jwt.getSubject(), identity.getRoles(), jwt.getExpirationTime());
+    }
+}

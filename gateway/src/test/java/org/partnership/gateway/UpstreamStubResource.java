@@ -1,0 +1,64 @@
+package org.partnership.gateway;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonObject;
+import org.partnership.stack.Ports;
+
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A stand-in for the services behind the gateway, for routing tests only: it answers every request with what it
+ * received (method, path, query, headers, body size) so tests can see exactly what the gateway forwarded. Paths
+ * ending in {@code /slow} answer after 3 s; {@code /status/NNN} answers that status. The resources upstream points
+ * at a port where nothing listens (a service that is down). The real services are tested end to end elsewhere.
+ */
+public class UpstreamStubResource implements QuarkusTestResourceLifecycleManager {
+
+    private Vertx vertx;
+
+    @Override
+    public Map<String, String> start() {
+        vertx = Vertx.vertx();
+        int port = Ports.free();
+        HttpServer server = vertx.createHttpServer().requestHandler(request -> request.body().onSuccess(body -> {
+            JsonObject headers = new JsonObject();
+            request.headers().forEach(h -> headers.put(h.getKey().toLowerCase(), h.getValue()));
+            JsonObject echo = new JsonObject().put("method", request.method().name()).put("path", request.path())
+                    .put("query", request.query()).put("headers", headers).put("bodySize", body.length());
+            int status = request.path().matches(".*/status/\\d{3}") ? Integer.parseInt(request.path().substring(request.path().length() - 3)) : 200;
+            long delay = request.path().endsWith("/slow") ? 3000 : 0;
+            Runnable reply = () -> request.response().setStatusCode(status).putHeader("Content-Type", "application/json")
+                    .putHeader("Connection", "keep-alive").end(echo.encode());
+            if (delay > 0) {
+                vertx.setTimer(delay, id -> reply.run());
+            } else {
+                reply.run();
+            }
+        }));
+        try {
+            server.listen(port, Ports.LOOPBACK).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("stub upstream did not start", e);
+        }
+        String url = "http://127.0.0.1:" + port;
+        return Map.of(
+                "gateway.upstreams.partners", url,
+                "gateway.upstreams.projects", url,
+                "gateway.upstreams.resources", "http://127.0.0.1:" + Ports.free(),
+                "gateway.upstream-timeout", "1s",
+                "gateway.circuit-breaker.failure-threshold", "3",
+                "gateway.circuit-breaker.open-for", "30s",
+                "gateway.rate-limit.requests-per-second", "5",
+                "gateway.rate-limit.burst", "20");
+    }
+
+    @Override
+    public void stop() {
+        if (vertx != null) {
+            vertx.close();
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package org.partnership.gateway.proxy;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+import org.partnership.testsupport.Tokens;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.lessThan;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+
+/** The front door: who gets through, what reaches the services, and what callers get when a service is down. */
+@QuarkusTest
+class GatewayRoutingTest {
+
+    private static String token() {
+        return Tokens.partnerRep(UUID.randomUUID());
+    }
+
+    @Test
+    void shouldRouteEachPrefixWithTheCallersTokenAndCorrelation() {
+        String token = token();
+        given().auth().oauth2(token).header("X-Request-Id", "req-123")
+                .header("traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01")
+                .header("Connection", "keep-alive, X-Secret-Hop").header("Keep-Alive", "timeout=5")
+                .queryParam("sector", "MARKET")
+                .get("/api/v1/partners/abc")
+                .then().statusCode(200)
+                .header("X-Request-Id", "req-123")
+                .body("path", is("/api/v1/partners/abc"))
+                .body("query", is("sector=MARKET"))
+                .body("headers.authorization", is("Bearer " + token))
+                .body("headers.x-request-id", is("req-123"))
+                .body("headers.traceparent", is("00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"))
+                .body("headers.x-forwarded-for", notNullValue())
+                .body("headers.x-forwarded-proto", is("http"))
+                .body("headers.keep-alive", nullValue());
+        given().auth().oauth2(token).get("/api/v1/projects").then().statusCode(200).body("path", is("/api/v1/projects"));
+    }
+
+    @Test
+    void shouldGenerateACorrelationIdAndTraceContextWhenMissing() {
+        String requestId = given().auth().oauth2(token()).get("/api/v1/partners")
+                .then().statusCode(200)
+                .body("headers.traceparent", matchesPattern("00-[0-9a-f]{32}-[0-9a-f]{16}-01"))
+                .extract().header("X-Request-Id");
+        assertThat(requestId).isNotBlank();
+        given().auth().oauth2(token()).header("X-Request-Id", "bad id with spaces\u0001").get("/api/v1/partners")
+                .then().statusCode(200).header("X-Request-Id", matchesPattern("[0-9a-f-]{36}"));
+    }
+
+    @Test
+    void shouldNotRouteLookalikePrefixes() {
+        given().auth().oauth2(token()).get("/api/v1/partnersXYZ").then().statusCode(404);
+    }
+
+    @Test
+    void shouldStreamBodiesBothWays() {
+        String body = "{\"description\":\"" + "x".repeat(100_000) + "\"}";
+        given().auth().oauth2(token()).contentType(ContentType.JSON).body(body).post("/api/v1/partners")
+                .then().statusCode(200).body("method", is("POST")).body("bodySize", is(body.length()));
+    }
+
+    @Test
+    void shouldPassUpstreamStatusesThrough() {
+        given().auth().oauth2(token()).get("/api/v1/partners/status/404").then().statusCode(404);
+        given().auth().oauth2(token()).get("/api/v1/partners/status/409").then().statusCode(409);
+    }
+
+    @Test
+    void shouldRefuseMissingAndInvalidTokensWithAProblem() {
+        given().get("/api/v1/partners").then().statusCode(401).contentType("application/problem+json")
+                .header("WWW-Authenticate", containsString("Bearer")).header("X-Request-Id", notNullValue())
+                .body("type", is("urn:partnership:problem:unauthenticated"));
+        given().header("Authorization", "Basic YWxhZGRpbjpvcGVuc2VzYW1l").get("/api/v1/partners").then().statusCode(401);
+        for (String bad : new String[] {
+                Tokens.user("forger").roles("admin").forged().sign(),
+                Tokens.user("expired").roles("admin").issuedAgo(Duration.ofHours(1), Duration.ofMinutes(5)).sign(),
+                Tokens.user("future").roles("admin").notBefore(java.time.Instant.now().plus(Duration.ofHours(1))).sign(),
+                Tokens.user("other-realm").roles("admin").issuer("https://keycloak.test/realms/other").sign(),
+                Tokens.user("other-audience").roles("admin").audience("some-other-api").sign(),
+                Tokens.user("unsigned").roles("admin").unsigned(),
+                "garbage"}) {
+            given().auth().oauth2(bad).get("/api/v1/partners").then().statusCode(401).contentType("application/problem+json");
+        }
+    }
+
+    @Test
+    void shouldRefuseAnOversizedBodyBeforeTheService() {
+        given().auth().oauth2(token()).contentType(ContentType.JSON).body("{\"d\":\"" + "x".repeat(300_000) + "\"}")
+                .post("/api/v1/partners").then().statusCode(413).contentType("application/problem+json");
+    }
+
+    @Test
+    void shouldRateLimitEachUserWithRetryAfter() {
+        String token = token();
+        int limited = 0;
+        String retryAfter = null;
+        for (int i = 0; i < 40; i++) {
+            var response = given().auth().oauth2(token).get("/api/v1/partners").then().extract();
+            if (response.statusCode() == 429) {
+                limited++;
+                retryAfter = response.header("Retry-After");
+                assertThat(response.contentType()).startsWith("application/problem+json");
+            }
+        }
+        assertThat(limited).isGreaterThan(0);
+        assertThat(retryAfter).isNotNull();
+        given().auth().oauth2(token()).get("/api/v1/partners").then().statusCode(200);
+    }
+
+    @Test
+    void shouldAnswer504WhenAServiceIsTooSlow() {
+        long start = System.nanoTime();
+        given().auth().oauth2(token()).get("/api/v1/projects/slow").then().statusCode(504)
+                .contentType("application/problem+json").body("type", is("urn:partnership:problem:upstream-timeout"));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2500));
+    }
+
+    @Test
+    void shouldAnswer503QuicklyWhenAServiceIsDownAndOpenTheCircuit() {
+        for (int i = 0; i < 3; i++) {
+            given().auth().oauth2(token()).get("/api/v1/risks").then().statusCode(503)
+                    .contentType("application/problem+json").body("type", is("urn:partnership:problem:upstream-unavailable"))
+                    .time(lessThan(2000L));
+        }
+        given().auth().oauth2(token()).get("/api/v1/commitments").then().statusCode(503)
+                .header("Retry-After", notNullValue()).time(lessThan(200L));
+    }
+}
