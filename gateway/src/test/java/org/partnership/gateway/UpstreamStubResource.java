@@ -11,7 +11,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A stand-in for the services behind the gateway, for routing tests only: it answers every request with what it
- * received (method, path, query, headers, body size) so tests can see exactly what the gateway forwarded. Paths
+ * received (method, path, query, headers, body size) so tests can see exactly what the gateway forwarded; a single
+ * partner or project ({@code /api/v1/partners/<uuid>}) also gets an id, name, sector and status. Paths
  * ending in {@code /slow} answer after 3 s; {@code /status/NNN} answers that status. The resources upstream points
  * at a port where nothing listens (a service that is down). The real services are tested end to end elsewhere.
  */
@@ -28,6 +29,10 @@ public class UpstreamStubResource implements QuarkusTestResourceLifecycleManager
             request.headers().forEach(h -> headers.put(h.getKey().toLowerCase(), h.getValue()));
             JsonObject echo = new JsonObject().put("method", request.method().name()).put("path", request.path())
                     .put("query", request.query()).put("headers", headers).put("bodySize", body.length());
+            if (request.path().matches("/api/v1/(partners|projects)/[0-9a-f-]{36}")) {
+                String id = request.path().substring(request.path().length() - 36);
+                echo.put("id", id).put("name", "Stub " + id.substring(0, 8)).put("sector", "THIRD_SECTOR").put("status", "ACTIVE");
+            }
             int status = request.path().matches(".*/status/\\d{3}") ? Integer.parseInt(request.path().substring(request.path().length() - 3)) : 200;
             long delay = request.path().endsWith("/slow") ? 3000 : 0;
             Runnable reply = () -> request.response().setStatusCode(status).putHeader("Content-Type", "application/json")

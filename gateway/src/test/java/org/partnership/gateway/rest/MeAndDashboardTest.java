@@ -1,0 +1,64 @@
+package org.partnership.gateway.rest;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+import org.partnership.testsupport.Tokens;
+
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.nullValue;
+
+/** The gateway's own endpoints, with the projects upstream answering and the resources upstream down. */
+@QuarkusTest
+class MeAndDashboardTest {
+
+    @Test
+    void shouldTellWhoTheCallerIsWithTheirPartnerFromPartnersService() {
+        UUID partner = UUID.randomUUID();
+        var token = Tokens.user("tom").roles("partner-rep").partner(partner).sign();
+
+        given().auth().oauth2(token).get("/api/v1/me").then().statusCode(200)
+                .body("username", is("tom"))
+                .body("roles", contains("partner-rep"))
+                .body("partner.id", is(partner.toString()))
+                .body("partner.name", is("Stub " + partner.toString().substring(0, 8)))
+                .body("partner.sector", is("THIRD_SECTOR"));
+    }
+
+    @Test
+    void shouldTellAnAdministratorTheyRepresentNoPartner() {
+        given().auth().oauth2(Tokens.admin()).get("/api/v1/me").then().statusCode(200)
+                .body("roles", contains("admin")).body("partner", nullValue());
+    }
+
+    @Test
+    void shouldRefuseAnonymousCallersOfItsOwnEndpoints() {
+        given().get("/api/v1/me").then().statusCode(401).contentType("application/problem+json");
+        given().get("/api/v1/dashboards/projects/" + UUID.randomUUID()).then().statusCode(401);
+        given().auth().oauth2(Tokens.user("x").forged().sign()).get("/api/v1/me").then().statusCode(401);
+    }
+
+    @Test
+    void shouldShowAPartialDashboardNamingTheServiceThatIsDown() {
+        UUID project = UUID.randomUUID();
+        given().auth().oauth2(Tokens.coordinator(UUID.randomUUID())).get("/api/v1/dashboards/projects/" + project)
+                .then().statusCode(200)
+                .body("project.id", is(project.toString()))
+                .body("readiness.path", is("/api/v1/projects/" + project + "/readiness"))
+                .body("partial", is(true))
+                .body("unavailable", containsInAnyOrder("resources-service"))
+                .body("needs", nullValue())
+                .body("contributionsByPartner", nullValue())
+                .body("risks", nullValue());
+    }
+
+    @Test
+    void shouldAnswerAMalformedProjectIdWith400() {
+        given().auth().oauth2(Tokens.coordinator(UUID.randomUUID())).get("/api/v1/dashboards/projects/nope")
+                .then().statusCode(400).contentType("application/problem+json");
+    }
+}
