@@ -29,6 +29,11 @@ public class UpstreamStubResource implements QuarkusTestResourceLifecycleManager
             request.headers().forEach(h -> headers.put(h.getKey().toLowerCase(), h.getValue()));
             JsonObject echo = new JsonObject().put("method", request.method().name()).put("path", request.path())
                     .put("query", request.query()).put("headers", headers).put("bodySize", body.length());
+            if (request.path().equals("/q/openapi")) {
+                echo.clear().mergeIn(new JsonObject("{\"openapi\":\"3.1.0\",\"tags\":[{\"name\":\"Stub\"}],\"paths\":{\"/api/v1/stub\":{\"get\":"
+                        + "{\"responses\":{\"200\":{\"description\":\"ok\",\"content\":{\"application/json\":{\"schema\":"
+                        + "{\"$ref\":\"#/components/schemas/Problem\"}}}}}}}},\"components\":{\"schemas\":{\"Problem\":{\"type\":\"string\"}}}}"));
+            }
             if (request.path().matches("/api/v1/(partners|projects)/[0-9a-f-]{36}")) {
                 String id = request.path().substring(request.path().length() - 36);
                 echo.put("id", id).put("name", "Stub " + id.substring(0, 8)).put("sector", "THIRD_SECTOR").put("status", "ACTIVE");

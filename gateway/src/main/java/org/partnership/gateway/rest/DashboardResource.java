@@ -11,7 +11,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.partnership.gateway.config.GatewayConfig;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -50,10 +50,10 @@ public class DashboardResource {
     private final Duration timeout;
 
     public DashboardResource(@RestClient ServiceClients.Projects projects, @RestClient ServiceClients.Resources resources,
-            @ConfigProperty(name = "gateway.dashboard-timeout", defaultValue = "3s") Duration timeout) {
+            GatewayConfig config) {
         this.projects = projects;
         this.resources = resources;
-        this.timeout = timeout;
+        this.timeout = config.dashboardTimeout();
     }
 
     @GET
