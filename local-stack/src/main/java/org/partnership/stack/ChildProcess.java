@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -28,17 +30,49 @@ public final class ChildProcess implements AutoCloseable {
 
     public static ChildProcess start(String name, List<String> command, Path workDir, Map<String, String> env,
             Path logFile) {
+        return start(name, command, workDir, env, Set.of(), logFile, false);
+    }
+
+    /**
+     * Starts a child process in its own session (when {@code setsid} is available), so a Ctrl-C at the terminal
+     * reaches only this JVM, which then stops its children in order; {@code unsetEnv} names variables of this
+     * process's environment the child must not inherit.
+     */
+    public static ChildProcess startDetached(String name, List<String> command, Path workDir, Map<String, String> env,
+            Set<String> unsetEnv, Path logFile) {
+        return start(name, command, workDir, env, unsetEnv, logFile, true);
+    }
+
+    private static ChildProcess start(String name, List<String> command, Path workDir, Map<String, String> env,
+            Set<String> unsetEnv, Path logFile, boolean ownSession) {
         try {
             Files.createDirectories(logFile.getParent());
-            ProcessBuilder builder = new ProcessBuilder(command)
+            ProcessBuilder builder = new ProcessBuilder(ownSession ? inOwnSession(command) : command)
                     .directory(workDir.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+            builder.environment().keySet().removeAll(unsetEnv);
             builder.environment().putAll(env);
             return new ChildProcess(name, builder.start(), logFile);
         } catch (IOException e) {
             throw new StackException(name + " could not be started: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The command prefixed with {@code setsid} when it exists. A child of a JVM is not a process group leader, so
+     * setsid execs the command in place: the child keeps its pid.
+     */
+    static List<String> inOwnSession(List<String> command) {
+        for (String setsid : List.of("/usr/bin/setsid", "/bin/setsid")) {
+            if (Files.isExecutable(Path.of(setsid))) {
+                List<String> detached = new ArrayList<>(command.size() + 1);
+                detached.add(setsid);
+                detached.addAll(command);
+                return detached;
+            }
+        }
+        return command;
     }
 
     /** The java executable of the running JVM, so children run on the same Java as the launcher. */
@@ -60,6 +94,15 @@ public final class ChildProcess implements AutoCloseable {
 
     public Path logFile() {
         return logFile;
+    }
+
+    /** The exit code once the process has exited; empty while it runs. */
+    public OptionalInt exitValue() {
+        return process.isAlive() ? OptionalInt.empty() : OptionalInt.of(process.exitValue());
+    }
+
+    public ProcessHandle handle() {
+        return process.toHandle();
     }
 
     /** Waits for the process to exit and returns its exit code, failing when it does not exit in time. */

@@ -34,19 +34,29 @@ public final class KafkaBroker implements AutoCloseable {
     private final Path dir;
     private final Path config;
     private final Path logFile;
+    private final boolean detached;
     private volatile ChildProcess process;
 
-    private KafkaBroker(int port, int controllerPort, Path dir) {
+    private KafkaBroker(int port, int controllerPort, Path dir, Path logFile, boolean detached) {
         this.port = port;
         this.controllerPort = controllerPort;
         this.dir = dir;
         this.config = dir.resolve("server.properties");
-        this.logFile = dir.resolve("kafka.log");
+        this.logFile = logFile;
+        this.detached = detached;
     }
 
     /** Starts a broker on the given ports, keeping its data in {@code dir} between runs. */
     public static KafkaBroker start(int port, int controllerPort, Path dir) {
-        KafkaBroker broker = new KafkaBroker(port, controllerPort, dir);
+        return start(port, controllerPort, dir, dir.resolve("kafka.log"), false);
+    }
+
+    /**
+     * Starts a broker logging to {@code logFile}; a {@code detached} broker runs in its own session, so a Ctrl-C
+     * at the terminal does not reach it and the caller decides when it stops (the local stack launcher).
+     */
+    public static KafkaBroker start(int port, int controllerPort, Path dir, Path logFile, boolean detached) {
+        KafkaBroker broker = new KafkaBroker(port, controllerPort, dir, logFile, detached);
         broker.start();
         return broker;
     }
@@ -68,6 +78,11 @@ public final class KafkaBroker implements AutoCloseable {
         return port;
     }
 
+    /** The broker process, while it runs. */
+    public java.util.Optional<ChildProcess> process() {
+        return java.util.Optional.ofNullable(process);
+    }
+
     public boolean isRunning() {
         ChildProcess p = process;
         return p != null && p.isAlive();
@@ -82,7 +97,10 @@ public final class KafkaBroker implements AutoCloseable {
             Files.createDirectories(dir);
             writeConfig();
             format();
-            process = ChildProcess.start("kafka", javaCommand("kafka.Kafka", config.toString()), dir, Map.of(), logFile);
+            List<String> command = javaCommand("kafka.Kafka", config.toString());
+            process = detached
+                    ? ChildProcess.startDetached("kafka", command, dir, Map.of(), java.util.Set.of(), logFile)
+                    : ChildProcess.start("kafka", command, dir, Map.of(), logFile);
             awaitReady();
         } catch (IOException e) {
             throw new StackException("Kafka could not be prepared in " + dir + ": " + e.getMessage(), e);
@@ -176,12 +194,20 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    /** A KRaft cluster id: 16 random bytes, URL-safe base64 without padding. */
-    private static String clusterId() {
-        UUID uuid = UUID.randomUUID();
-        java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(16);
-        buffer.putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
-        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(buffer.array());
+    /**
+     * A KRaft cluster id: 16 random bytes, URL-safe base64 without padding, and never starting with '-' (the storage
+     * tool would read such an id as an option: 1 start in 64 would fail).
+     */
+    static String clusterId() {
+        while (true) {
+            UUID uuid = UUID.randomUUID();
+            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(16);
+            buffer.putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
+            String id = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(buffer.array());
+            if (!id.startsWith("-")) {
+                return id;
+            }
+        }
     }
 
     private void awaitReady() {

@@ -22,10 +22,12 @@ public final class PostgresServer implements AutoCloseable {
 
     private final EmbeddedPostgres postgres;
     private final int port;
+    private final Path dataDir;
 
-    private PostgresServer(EmbeddedPostgres postgres, int port) {
+    private PostgresServer(EmbeddedPostgres postgres, int port, Path dataDir) {
         this.postgres = postgres;
         this.port = port;
+        this.dataDir = dataDir;
     }
 
     /**
@@ -33,6 +35,14 @@ public final class PostgresServer implements AutoCloseable {
      * second start reuses the data.
      */
     public static PostgresServer start(int port, Path dataDir, Path logFile) {
+        return start(port, dataDir, logFile, true);
+    }
+
+    /**
+     * As {@link #start(int, Path, Path)}; without the shutdown hook the caller alone stops the server (the local
+     * stack launcher does, after the services that use it).
+     */
+    public static PostgresServer start(int port, Path dataDir, Path logFile, boolean registerShutdownHook) {
         try {
             Files.createDirectories(dataDir);
             Files.createDirectories(logFile.getParent());
@@ -44,9 +54,11 @@ public final class PostgresServer implements AutoCloseable {
                     .setServerConfig("max_connections", "300")
                     .setServerConfig("fsync", "on")
                     .setPGStartupWait(Duration.ofSeconds(60))
+                    .setRegisterShutdownHook(registerShutdownHook)
                     .setOutputRedirector(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+                    .setErrorRedirector(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                     .start();
-            return new PostgresServer(postgres, port);
+            return new PostgresServer(postgres, port, dataDir);
         } catch (IOException | RuntimeException e) {
             throw new StackException("PostgreSQL did not start on " + Ports.LOOPBACK + ":" + port + " (data in "
                     + dataDir + "): " + e.getMessage(), e);
@@ -64,7 +76,7 @@ public final class PostgresServer implements AutoCloseable {
                     .setServerConfig("fsync", "off")
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .start();
-            return new PostgresServer(postgres, port);
+            return new PostgresServer(postgres, port, null);
         } catch (IOException | RuntimeException e) {
             throw new StackException("PostgreSQL did not start on " + Ports.LOOPBACK + ":" + port + ": " + e.getMessage(), e);
         }
@@ -72,6 +84,19 @@ public final class PostgresServer implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** The postmaster's process, read from {@code postmaster.pid} (it is not a child of this JVM: pg_ctl detaches it). */
+    public java.util.Optional<ProcessHandle> postmaster() {
+        if (dataDir == null) {
+            return java.util.Optional.empty();
+        }
+        try {
+            String first = Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).trim();
+            return ProcessHandle.of(Long.parseLong(first));
+        } catch (IOException | RuntimeException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     /** Creates the database if it does not exist yet. */

@@ -1,0 +1,74 @@
+package org.partnership.stack;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** What the local stack can start, in start order; it stops them in the reverse order. */
+public enum Component {
+
+    POSTGRES("postgres", null),
+    KAFKA("kafka", null),
+    KEYCLOAK("keycloak", null),
+    PARTNERS("partners-service", "partners"),
+    PROJECTS("projects-service", "projects"),
+    RESOURCES("resources-service", "resources"),
+    GATEWAY("gateway", null);
+
+    /** The backend services, started in parallel once the infrastructure is ready. */
+    public static final List<Component> BACKENDS = List.of(PARTNERS, PROJECTS, RESOURCES);
+
+    /** The four Quarkus services. */
+    public static final Set<Component> SERVICES = EnumSet.of(PARTNERS, PROJECTS, RESOURCES, GATEWAY);
+
+    /** The infrastructure the services need. */
+    public static final Set<Component> INFRASTRUCTURE = EnumSet.of(POSTGRES, KAFKA, KEYCLOAK);
+
+    private final String displayName;
+    private final String database;
+
+    Component(String displayName, String database) {
+        this.displayName = displayName;
+        this.database = database;
+    }
+
+    /** The name users see: in progress lines, log file names and errors. */
+    public String displayName() {
+        return displayName;
+    }
+
+    /** The service's own PostgreSQL database (and the stem of its topic), or null for the others. */
+    public String database() {
+        return database;
+    }
+
+    public boolean isService() {
+        return SERVICES.contains(this);
+    }
+
+    /** The Maven module holding a service's build ({@code <module>/target/quarkus-app/quarkus-run.jar}). */
+    public String module() {
+        if (!isService()) {
+            throw new IllegalStateException(displayName + " is not a service");
+        }
+        return displayName;
+    }
+
+    /** Parses a name as users write it: {@code partners}, {@code partners-service}, {@code PARTNERS}, {@code gateway}. */
+    public static Component parse(String name) {
+        String n = name.trim().toLowerCase(Locale.ROOT);
+        for (Component c : values()) {
+            if (c.displayName.equals(n) || c.name().toLowerCase(Locale.ROOT).equals(n)) {
+                return c;
+            }
+        }
+        throw new IllegalArgumentException("unknown component '" + name + "' (one of postgres, kafka, keycloak, "
+                + "partners, projects, resources, gateway)");
+    }
+
+    @Override
+    public String toString() {
+        return displayName;
+    }
+}
