@@ -1,0 +1,134 @@
+package org.partnership.projects.domain;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * The launch checklist, item by item, each passed or failed with a reason a person can act on. Pure rules: the
+ * service feeds it the accepted participants (with name, sector and status from the partner replica) and the latest
+ * resources summary (coverage and risk allocation from resources-service).
+ */
+public final class LaunchReadiness {
+
+    public static final String MIN_ACCEPTED_PARTICIPANTS = "MIN_ACCEPTED_PARTICIPANTS";
+    public static final String CROSS_SECTOR = "CROSS_SECTOR";
+    public static final String PARTICIPANTS_ACTIVE = "PARTICIPANTS_ACTIVE";
+    public static final String NEEDS_COVERED = "NEEDS_COVERED";
+    public static final String RISKS_ALLOCATED = "RISKS_ALLOCATED";
+    public static final String LAUNCH_DECISION_APPROVED = "LAUNCH_DECISION_APPROVED";
+
+    static final int MIN_PARTICIPANTS = 2;
+    static final int MIN_SECTORS = 2;
+
+    private LaunchReadiness() {
+    }
+
+    /** An accepted participant as the replica knows it; {@code sector}/{@code status} null when unknown. */
+    public record Member(String name, String sector, String status) {
+        String label() {
+            return name == null ? "an unknown partner" : name;
+        }
+    }
+
+    /** The latest coverage and risk-allocation summary of the project. */
+    public record Coverage(List<NeedCoverage> needs, int openRisks, List<UnallocatedRisk> unallocatedOpenRisks) {
+    }
+
+    public record NeedCoverage(String type, String unit, BigDecimal quantity, BigDecimal pledged, BigDecimal coveragePercent) {
+    }
+
+    public record UnallocatedRisk(String title, BigDecimal allocatedPercent) {
+    }
+
+    public record Criterion(String code, boolean passed, String reason) {
+    }
+
+    public record Readiness(boolean ready, List<Criterion> criteria) {
+        public List<Criterion> failing() {
+            return criteria.stream().filter(c -> !c.passed()).toList();
+        }
+    }
+
+    /**
+     * @param accepted               every ACCEPTED participant, the lead included
+     * @param coverage               the latest resources summary, empty when none has arrived yet
+     * @param launchDecisionApproved whether an approved launch decision exists (only asked for by voting rules)
+     */
+    public static Readiness evaluate(GovernanceRule rule, int requiredCoveragePercent, List<Member> accepted,
+            Optional<Coverage> coverage, boolean launchDecisionApproved) {
+        List<Criterion> criteria = new ArrayList<>();
+        criteria.add(participants(accepted));
+        criteria.add(sectors(accepted));
+        criteria.add(active(accepted));
+        criteria.add(needs(requiredCoveragePercent, coverage));
+        criteria.add(risks(coverage));
+        if (rule != GovernanceRule.LEAD_DECIDES) {
+            criteria.add(new Criterion(LAUNCH_DECISION_APPROVED, launchDecisionApproved, launchDecisionApproved
+                    ? "the launch was approved under the " + rule + " rule"
+                    : "the " + rule + " rule needs an approved launch decision; none has been approved"));
+        }
+        return new Readiness(criteria.stream().allMatch(Criterion::passed), List.copyOf(criteria));
+    }
+
+    private static Criterion participants(List<Member> accepted) {
+        int n = accepted.size();
+        return new Criterion(MIN_ACCEPTED_PARTICIPANTS, n >= MIN_PARTICIPANTS, n + " accepted participant" + (n == 1 ? "" : "s")
+                + " (the lead included); at least " + MIN_PARTICIPANTS + " are needed");
+    }
+
+    private static Criterion sectors(List<Member> accepted) {
+        Set<String> sectors = accepted.stream().map(Member::sector).filter(Objects::nonNull)
+                .collect(Collectors.toCollection(TreeSet::new));
+        boolean passed = sectors.size() >= MIN_SECTORS;
+        return new Criterion(CROSS_SECTOR, passed, "accepted participants come from " + sectors.size() + " sector"
+                + (sectors.size() == 1 ? "" : "s") + (sectors.isEmpty() ? "" : " (" + String.join(", ", sectors) + ")")
+                + "; at least " + MIN_SECTORS + " different sectors are needed");
+    }
+
+    private static Criterion active(List<Member> accepted) {
+        List<String> inactive = accepted.stream().filter(m -> !"ACTIVE".equals(m.status()))
+                .map(m -> m.label() + " is " + (m.status() == null ? "unknown to the partner registry" : m.status()))
+                .toList();
+        return new Criterion(PARTICIPANTS_ACTIVE, inactive.isEmpty(), inactive.isEmpty()
+                ? "every accepted participant is ACTIVE"
+                : String.join("; ", inactive) + "; every participant must be ACTIVE");
+    }
+
+    private static Criterion needs(int required, Optional<Coverage> coverage) {
+        List<NeedCoverage> needs = coverage.map(Coverage::needs).orElse(List.of());
+        if (needs.isEmpty()) {
+            return new Criterion(NEEDS_COVERED, false, "no needs declared yet: declare what the project needs and collect pledges");
+        }
+        BigDecimal threshold = BigDecimal.valueOf(required);
+        List<String> short_ = needs.stream().filter(n -> n.coveragePercent().compareTo(threshold) < 0)
+                .map(n -> n.type() + " " + n.coveragePercent().stripTrailingZeros().toPlainString() + " % ("
+                        + n.pledged().stripTrailingZeros().toPlainString() + " of " + n.quantity().stripTrailingZeros().toPlainString()
+                        + " " + n.unit() + " pledged)")
+                .toList();
+        String covered = (needs.size() - short_.size()) + " of " + needs.size() + " need" + (needs.size() == 1 ? "" : "s")
+                + " covered to the required " + required + " %";
+        return new Criterion(NEEDS_COVERED, short_.isEmpty(), short_.isEmpty() ? covered : covered + "; short: " + String.join(", ", short_));
+    }
+
+    private static Criterion risks(Optional<Coverage> coverage) {
+        if (coverage.isEmpty() || coverage.get().openRisks() == 0 && coverage.get().unallocatedOpenRisks().isEmpty()) {
+            return new Criterion(RISKS_ALLOCATED, true, "no open risks registered");
+        }
+        Coverage c = coverage.get();
+        List<UnallocatedRisk> open = c.unallocatedOpenRisks();
+        if (open.isEmpty()) {
+            return new Criterion(RISKS_ALLOCATED, true, "all " + c.openRisks() + " open risk" + (c.openRisks() == 1 ? " is" : "s are")
+                    + " 100 % allocated among participants");
+        }
+        return new Criterion(RISKS_ALLOCATED, false, open.size() + " of " + Math.max(c.openRisks(), open.size())
+                + " open risk" + (c.openRisks() == 1 ? " is" : "s are") + " not 100 % allocated: "
+                + open.stream().map(r -> "\"" + r.title() + "\" " + r.allocatedPercent().stripTrailingZeros().toPlainString() + " %")
+                .collect(Collectors.joining(", ")));
+    }
+}

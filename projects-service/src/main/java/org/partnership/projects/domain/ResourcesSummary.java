@@ -1,0 +1,56 @@
+package org.partnership.projects.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.partnership.projects.repository.JsonConverters;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The latest coverage and risk-allocation summary of a project, kept from resources.v1 (read-only here: written
+ * only by its consumer, highest {@code sequence} wins).
+ */
+@Entity
+@Table(name = "resources_summary")
+public class ResourcesSummary {
+
+    @Id
+    @Column(name = "project_id")
+    private UUID projectId;
+
+    private long sequence;
+
+    @Convert(converter = JsonConverters.Needs.class)
+    private List<LaunchReadiness.NeedCoverage> needs;
+
+    @Column(name = "open_risks")
+    private int openRisks;
+
+    @Column(name = "unallocated_open_risks")
+    @Convert(converter = JsonConverters.Risks.class)
+    private List<LaunchReadiness.UnallocatedRisk> unallocatedOpenRisks;
+
+    @Column(name = "updated_at")
+    private OffsetDateTime updatedAt;
+
+    protected ResourcesSummary() {
+    }
+
+    public LaunchReadiness.Coverage coverage() {
+        return new LaunchReadiness.Coverage(needs == null ? List.of() : needs, openRisks,
+                unallocatedOpenRisks == null ? List.of() : unallocatedOpenRisks);
+    }
+
+    public UUID projectId() {
+        return projectId;
+    }
+
+    public long sequence() {
+        return sequence;
+    }
+}

@@ -1,0 +1,81 @@
+package org.partnership.projects.messaging;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.partnership.messaging.CloudEvent;
+import org.partnership.messaging.inbox.Inbox;
+import org.partnership.messaging.inbox.PoisonEventException;
+import org.partnership.projects.domain.LaunchReadiness;
+import org.partnership.projects.repository.ResourcesSummaryRepository;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Keeps the latest coverage and risk-allocation summary per project from resources.v1
+ * ({@code partnership.project.resources-summarised.v1}); the highest {@code sequence} wins. Other resources events
+ * are ignored.
+ */
+@ApplicationScoped
+public class ResourcesSummaryConsumer {
+
+    public static final String CONSUMER = "projects-service.resources";
+    public static final String TYPE = "partnership.project.resources-summarised.v1";
+
+    private final Inbox inbox;
+    private final ResourcesSummaryRepository summaries;
+
+    public ResourcesSummaryConsumer(Inbox inbox, ResourcesSummaryRepository summaries) {
+        this.inbox = inbox;
+        this.summaries = summaries;
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record SummaryData(UUID projectId, Long sequence, List<NeedData> needs, Integer openRisks,
+                              List<RiskData> unallocatedOpenRisks) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record NeedData(UUID needId, String type, String unit, BigDecimal quantity, BigDecimal pledged,
+                           BigDecimal delivered, BigDecimal coveragePercent) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record RiskData(UUID riskId, String title, BigDecimal allocatedPercent) {
+    }
+
+    @Incoming("resources")
+    public Uni<Void> consume(Message<String> message) {
+        return inbox.consume(message, CONSUMER, Map.of(TYPE, this::apply));
+    }
+
+    private Uni<Void> apply(CloudEvent event) {
+        SummaryData data = inbox.dataAs(event, SummaryData.class);
+        if (data.projectId() == null || data.sequence() == null || data.needs() == null || data.openRisks() == null
+                || data.unallocatedOpenRisks() == null) {
+            throw new PoisonEventException("event " + event.id() + " lacks projectId, sequence, needs, openRisks or unallocatedOpenRisks");
+        }
+        List<LaunchReadiness.NeedCoverage> needs = data.needs().stream()
+                .map(n -> {
+                    if (n.type() == null || n.quantity() == null || n.pledged() == null || n.coveragePercent() == null) {
+                        throw new PoisonEventException("event " + event.id() + " has a need without type, quantity, pledged or coveragePercent");
+                    }
+                    return new LaunchReadiness.NeedCoverage(n.type(), n.unit(), n.quantity(), n.pledged(), n.coveragePercent());
+                })
+                .toList();
+        List<LaunchReadiness.UnallocatedRisk> risks = data.unallocatedOpenRisks().stream()
+                .map(r -> new LaunchReadiness.UnallocatedRisk(r.title() == null ? String.valueOf(r.riskId()) : r.title(),
+                        r.allocatedPercent() == null ? BigDecimal.ZERO : r.allocatedPercent()))
+                .toList();
+        return summaries.upsert(data.projectId(), data.sequence(), needs, data.openRisks(), risks)
+                .invoke(applied -> Log.debugf("resources summary %d of project %s %s", data.sequence(), data.projectId(),
+                        applied == 1 ? "applied" : "not newer than the kept one; ignored"))
+                .replaceWithVoid();
+    }
+}

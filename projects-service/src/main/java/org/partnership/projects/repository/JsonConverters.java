@@ -1,0 +1,63 @@
+package org.partnership.projects.repository;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.persistence.AttributeConverter;
+import jakarta.persistence.Converter;
+import org.partnership.projects.domain.LaunchReadiness;
+
+import java.util.List;
+
+/** Lists stored as JSON arrays in one text column (the resources summary's needs and unallocated risks). */
+public final class JsonConverters {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private JsonConverters() {
+    }
+
+    @Converter
+    public static class Needs extends ListConverter<LaunchReadiness.NeedCoverage> {
+        public Needs() {
+            super(new TypeReference<>() {
+            });
+        }
+    }
+
+    @Converter
+    public static class Risks extends ListConverter<LaunchReadiness.UnallocatedRisk> {
+        public Risks() {
+            super(new TypeReference<>() {
+            });
+        }
+    }
+
+    abstract static class ListConverter<T> implements AttributeConverter<List<T>, String> {
+
+        private final TypeReference<List<T>> type;
+
+        ListConverter(TypeReference<List<T>> type) {
+            this.type = type;
+        }
+
+        @Override
+        public String convertToDatabaseColumn(List<T> items) {
+            try {
+                return MAPPER.writeValueAsString(items == null ? List.of() : items);
+            } catch (JsonProcessingException e) {
+                throw new IllegalArgumentException("not serialisable as JSON", e);
+            }
+        }
+
+        @Override
+        public List<T> convertToEntityAttribute(String json) {
+            try {
+                return json == null ? List.of() : MAPPER.readValue(json, type);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("stored JSON is not valid", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package org.partnership.projects.rest;
+
+import org.partnership.http.Problem;
+import org.partnership.http.ProblemException;
+import org.partnership.projects.domain.Project;
+import org.partnership.projects.rest.ProjectRequests.UpdateProjectRequest;
+
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** Between request bodies and the domain: merges of partial updates, query parameter parsing. */
+final class ProjectMapping {
+
+    private ProjectMapping() {
+    }
+
+    /** The current plan with the fields the request sets (cross-field rules are checked by {@link Project.Plan}). */
+    static Project.Plan merge(Project.Plan current, UpdateProjectRequest r) {
+        return new Project.Plan(
+                r.title() != null ? r.title() : current.title(),
+                r.purpose() != null ? r.purpose() : current.purpose(),
+                r.dimensions() != null ? r.dimensions() : current.dimensions(),
+                r.plannedStart() != null ? r.plannedStart() : current.plannedStart(),
+                r.plannedEnd() != null ? r.plannedEnd() : current.plannedEnd(),
+                r.requiredCoveragePercent() != null ? r.requiredCoveragePercent() : current.requiredCoveragePercent(),
+                r.governanceRule() != null ? r.governanceRule() : current.governanceRule());
+    }
+
+    static <E extends Enum<E>> E enumValue(Class<E> type, String value, String parameter) {
+        try {
+            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            String allowed = Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
+            throw ProblemException.badRequest("validation", parameter + " must be one of " + allowed,
+                    List.of(new Problem.FieldError(parameter, "one of " + allowed)));
+        }
+    }
+
+    static OffsetDateTime instant(String value, String parameter) {
+        try {
+            return OffsetDateTime.parse(value);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badRequest("validation", parameter + " is not valid; use the 'next' value of a previous page",
+                    List.of(new Problem.FieldError(parameter, "not a cursor from this list")));
+        }
+    }
+}

@@ -1,0 +1,413 @@
+package org.partnership.projects.rest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.partnership.http.Ids;
+import org.partnership.http.Page;
+import org.partnership.http.Preconditions;
+import org.partnership.http.Problem;
+import org.partnership.messaging.idempotency.IdempotentRequests;
+import org.partnership.messaging.idempotency.IdempotentRequests.StoredResponse;
+import org.partnership.projects.domain.Caller;
+import org.partnership.projects.domain.GovernanceRule;
+import org.partnership.projects.domain.Project;
+import org.partnership.projects.domain.ProjectStatus;
+import org.partnership.projects.domain.ProjectTransition;
+import org.partnership.projects.domain.ServiceDomain;
+import org.partnership.projects.repository.ParticipantRepository;
+import org.partnership.projects.repository.ProjectRepository;
+import org.partnership.projects.rest.ProjectRequests.CreateProjectRequest;
+import org.partnership.projects.rest.ProjectRequests.IndicatorRequest;
+import org.partnership.projects.rest.ProjectRequests.InviteRequest;
+import org.partnership.projects.rest.ProjectRequests.MeasurementRequest;
+import org.partnership.projects.rest.ProjectRequests.UpdateProjectRequest;
+import org.partnership.projects.rest.ProjectResponses.IndicatorView;
+import org.partnership.projects.rest.ProjectResponses.InvitationPage;
+import org.partnership.projects.rest.ProjectResponses.InvitationView;
+import org.partnership.projects.rest.ProjectResponses.ParticipantView;
+import org.partnership.projects.rest.ProjectResponses.ProjectPage;
+import org.partnership.projects.rest.ProjectResponses.ProjectView;
+import org.partnership.projects.rest.ProjectResponses.ReadinessView;
+import org.partnership.projects.rest.problem.ProjectProblemMappers.LaunchRefusedProblem;
+import org.partnership.projects.service.CallerResolver;
+import org.partnership.projects.service.IndicatorService;
+import org.partnership.projects.service.ProjectDetails;
+import org.partnership.projects.service.ProjectService;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+@Path("/api/v1/projects")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Authenticated
+@Tag(name = "Projects", description = "Joint projects: lifecycle, participants and invitations, launch readiness, indicators")
+@SecurityRequirement(name = "oidc")
+@APIResponse(responseCode = "401", description = "No valid access token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class ProjectResource {
+
+    static final String REPLAYED = "Idempotent-Replayed";
+
+    private final ProjectService service;
+    private final IndicatorService indicators;
+    private final CallerResolver callers;
+    private final ObjectMapper mapper;
+
+    public ProjectResource(ProjectService service, IndicatorService indicators, CallerResolver callers, ObjectMapper mapper) {
+        this.service = service;
+        this.indicators = indicators;
+        this.callers = callers;
+        this.mapper = mapper;
+    }
+
+    // ---------------------------------------------------------------- projects
+
+    @POST
+    @Operation(operationId = "createProject", summary = "Create a project (coordinators)",
+            description = "A DRAFT project led by the coordinator's own organisation (token claim partner_id), which must be ACTIVE. "
+                    + "Send an Idempotency-Key to retry safely: a repeat returns the first response (header Idempotent-Replayed: true).")
+    @APIResponse(responseCode = "201", description = "Created (or replayed); Location and ETag set", content = @Content(schema = @Schema(implementation = ProjectView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body or Idempotency-Key", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not a coordinator, or the token names no partner", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The lead partner is unknown or not ACTIVE", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "Body too large", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Idempotency-Key already used for a different request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> create(
+            @Parameter(description = "Makes the create safe to retry (1-200 visible ASCII characters)") @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
+            @NotNull @Valid CreateProjectRequest request, @Context UriInfo uri) {
+        Project.Plan plan = new Project.Plan(request.title(), request.purpose(), request.dimensions(), request.plannedStart(),
+                request.plannedEnd(), request.requiredCoveragePercent() == null ? 100 : request.requiredCoveragePercent(),
+                request.governanceRule() == null ? GovernanceRule.LEAD_DECIDES : request.governanceRule());
+        Caller caller = callers.current();
+        return service.create(caller, idempotencyKey, request, plan, details -> StoredResponse.of(201,
+                        uri.getAbsolutePathBuilder().path(details.project().id().toString()).build().toString(),
+                        Preconditions.etag(details.project().version()).toString(), json(ProjectView.of(details, caller))))
+                .map(stored -> {
+                    Response.ResponseBuilder response = Response.status(stored.status()).location(URI.create(stored.location()))
+                            .header("ETag", stored.etag()).type(MediaType.APPLICATION_JSON).entity(stored.body());
+                    if (stored.replayed()) {
+                        response.header(REPLAYED, "true");
+                    }
+                    return response.build();
+                });
+    }
+
+    @GET
+    @Operation(operationId = "listProjects", summary = "List projects",
+            description = "Newest first, keyset-paginated. mine=true: projects the caller's partner takes part in (lead or accepted). "
+                    + "Otherwise the projects the caller may see: OPEN ones (public summary) and their own; auditors see all.")
+    @APIResponse(responseCode = "200", description = "A page of projects", content = @Content(schema = @Schema(implementation = ProjectPage.class)))
+    @APIResponse(responseCode = "400", description = "Invalid filter, limit or cursor", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<ProjectPage> list(
+            @Parameter(description = "DRAFT, OPEN, ACTIVE, COMPLETED or CANCELLED") @QueryParam("status") String status,
+            @Parameter(description = "A service domain, e.g. HOUSING") @QueryParam("dimension") String dimension,
+            @Parameter(description = "Only the caller's partner's projects") @QueryParam("mine") boolean mine,
+            @Parameter(description = "Page size, 1-100 (default 20)", schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("limit") Integer limit,
+            @Parameter(description = "The 'next' cursor of the previous page") @QueryParam("cursor") String cursor) {
+        int size = Page.limit(limit);
+        String statusFilter = status == null ? null : ProjectMapping.enumValue(ProjectStatus.class, status, "status").name();
+        String dimensionFilter = dimension == null ? null : ProjectMapping.enumValue(ServiceDomain.class, dimension, "dimension").name();
+        String[] position = Page.position(cursor, 2);
+        ProjectRepository.Position after = position == null ? null
+                : new ProjectRepository.Position(ProjectMapping.instant(position[0], "cursor"), Ids.uuid(position[1], "cursor"));
+        Caller caller = callers.current();
+        return service.search(caller, statusFilter, dimensionFilter, mine, after, size + 1).map(found -> {
+            List<ProjectView> items = found.stream().limit(size).map(d -> ProjectView.of(d, caller)).toList();
+            String next = null;
+            if (found.size() > size) {
+                Project last = found.get(size - 1).project();
+                next = Page.cursor(last.createdAt().toString(), last.id().toString());
+            }
+            return new ProjectPage(items, next);
+        });
+    }
+
+    @GET
+    @Path("/invitations")
+    @Operation(operationId = "listInvitations", summary = "Invitations waiting for the caller's partner", description = "Oldest first, keyset-paginated.")
+    @APIResponse(responseCode = "200", description = "A page of open invitations", content = @Content(schema = @Schema(implementation = InvitationPage.class)))
+    @APIResponse(responseCode = "400", description = "Invalid limit or cursor", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The token names no partner", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<InvitationPage> invitations(
+            @Parameter(description = "Page size, 1-100 (default 20)", schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("limit") Integer limit,
+            @Parameter(description = "The 'next' cursor of the previous page") @QueryParam("cursor") String cursor) {
+        int size = Page.limit(limit);
+        String[] position = Page.position(cursor, 2);
+        ParticipantRepository.Position after = position == null ? null
+                : new ParticipantRepository.Position(ProjectMapping.instant(position[0], "cursor"), Ids.uuid(position[1], "cursor"));
+        return service.invitations(callers.current(), after, size + 1).map(page -> {
+            List<InvitationView> items = page.invitations().stream().limit(size)
+                    .map(p -> InvitationView.of(p, page.leads().get(p.project().leadPartnerId()))).toList();
+            String next = null;
+            if (page.invitations().size() > size) {
+                var last = page.invitations().get(size - 1);
+                next = Page.cursor(last.invitedAt().toString(), last.id().toString());
+            }
+            return new InvitationPage(items, next);
+        });
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(operationId = "getProject", summary = "Get a project",
+            description = "In full for its participants, auditors and administrators; an OPEN project's public summary for everyone else.")
+    @APIResponse(responseCode = "200", description = "The project; ETag is its version", content = @Content(schema = @Schema(implementation = ProjectView.class)))
+    @APIResponse(responseCode = "400", description = "Malformed id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such project visible to the caller", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> get(@PathParam("id") String id) {
+        UUID projectId = Ids.uuid(id, "id");
+        Caller caller = callers.current();
+        return service.get(caller, projectId).map(d -> ok(d, caller));
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+    @Operation(operationId = "updateProject", summary = "Change a project's plan (the lead's members)",
+            description = "Send If-Match with the ETag you read; absent fields stay unchanged.")
+    @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(implementation = ProjectView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body or malformed id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not a member of the lead partner", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such project visible to the caller", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The project is closed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match does not match the current version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> update(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
+            @NotNull @Valid UpdateProjectRequest request) {
+        UUID projectId = Ids.uuid(id, "id");
+        long version = Preconditions.requiredVersion(ifMatch);
+        Caller caller = callers.current();
+        return service.update(caller, projectId, version, current -> ProjectMapping.merge(current, request))
+                .map(d -> ok(d, caller));
+    }
+
+    @POST
+    @Path("/{id}/open")
+    @Operation(operationId = "openProject", summary = "Open a DRAFT project (the lead's members)")
+    @TransitionResponses
+    public Uni<Response> open(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
+        return transition(id, ifMatch, ProjectTransition.OPEN);
+    }
+
+    @POST
+    @Path("/{id}/launch")
+    @Operation(operationId = "launchProject", summary = "Launch an OPEN project when every readiness criterion passes (the lead's members)",
+            description = "Refused with 409 (type launch-not-ready) listing exactly the failing criteria in 'criteria' and 'errors'.")
+    @APIResponse(responseCode = "200", description = "Launched; the project after the change", content = @Content(schema = @Schema(implementation = ProjectView.class)))
+    @APIResponse(responseCode = "400", description = "Malformed id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not a member of the lead partner", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such project visible to the caller", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match sent and stale", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not allowed from the current status, or not ready (failing criteria listed)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = LaunchRefusedProblem.class)))
+    public Uni<Response> launch(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
+        return transition(id, ifMatch, ProjectTransition.LAUNCH);
+    }
+
+    @POST
+    @Path("/{id}/complete")
+    @Operation(operationId = "completeProject", summary = "Complete an ACTIVE project (the lead's members)")
+    @TransitionResponses
+    public Uni<Response> complete(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
+        return transition(id, ifMatch, ProjectTransition.COMPLETE);
+    }
+
+    @POST
+    @Path("/{id}/cancel")
+    @Operation(operationId = "cancelProject", summary = "Cancel a DRAFT, OPEN or ACTIVE project (the lead's members)")
+    @TransitionResponses
+    public Uni<Response> cancel(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
+        return transition(id, ifMatch, ProjectTransition.CANCEL);
+    }
+
+    @GET
+    @Path("/{id}/readiness")
+    @Operation(operationId = "getLaunchReadiness", summary = "The launch checklist, item by item",
+            description = "Criteria: MIN_ACCEPTED_PARTICIPANTS, CROSS_SECTOR, PARTICIPANTS_ACTIVE, NEEDS_COVERED, RISKS_ALLOCATED "
+                    + "(and LAUNCH_DECISION_APPROVED under a voting governance rule), each passed or failed with a reason.")
+    @APIResponse(responseCode = "200", description = "The checklist", content = @Content(schema = @Schema(implementation = ReadinessView.class)))
+    @APIResponse(responseCode = "400", description = "Malformed id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not a participant (public summary only)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such project visible to the caller", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<ReadinessView> readiness(@PathParam("id") String id) {
+        UUID projectId = Ids.uuid(id, "id");
+        return service.readiness(callers.current(), projectId).map(ReadinessView::of);
+    }
+
+    // ---------------------------------------------------------------- participants
+
+    @GET
+    @Path("/{id}/participants")
+    @Operation(operationId = "listParticipants", summary = "A project's participants, the lead included")
+    @APIResponse(responseCode = "200", description = "Participants", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = ParticipantView.class)))
+    @APIResponse(responseCode = "400", description = "Malformed id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not a participant (public summary only)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such project visible to the caller", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<List<ParticipantView>> participants(@PathParam("id") String id) {
+        UUID projectId = Ids.uuid(id, "id");
+        return service.participants(callers.current(), projectId).map(ProjectView::participants);
+    }
+
+    @POST
+    @Path("/{id}/participants")
+    @Operation(operationId = "invitePartner", summary = "Invite an ACTIVE partner with a role (the lead's members)")
+    @APIResponse(responseCode = "201", description = "Invited; the project after the change", content = @Content(schema = @Schema(implementation = ProjectView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body or malformed id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not a member of the lead partner", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such project visible to the caller", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Partner unknown, not ACTIVE or already taking part; or the project is closed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> invite(@PathParam("id") String id, @NotNull @Valid InviteRequest request, @Context UriInfo uri) {
+        UUID projectId = Ids.uuid(id, "id");
+        Caller caller = callers.current();
+        return service.invite(caller, projectId, request.partnerId(), request.role(), blankToNull(request.message()))
+                .map(d -> Response.created(uri.getAbsolutePathBuilder().path(request.partnerId().toString()).build())
+                        .tag(Preconditions.etag(d.project().version())).entity(ProjectView.of(d, caller)).build());
+    }
+
+    @POST
+    @Path("/{id}/participants/{partnerId}/accept")
+    @Operation(operationId = "acceptInvitation", summary = "Accept your partner's invitation (its own representatives only)")
+    @ParticipantResponses
+    public Uni<Response> accept(@PathParam("id") String id, @PathParam("partnerId") String partnerId) {
+        Caller caller = callers.current();
+        return service.respond(caller, Ids.uuid(id, "id"), Ids.uuid(partnerId, "partnerId"), true).map(d -> ok(d, caller));
+    }
+
+    @POST
+    @Path("/{id}/participants/{partnerId}/decline")
+    @Operation(operationId = "declineInvitation", summary = "Decline your partner's invitation (its own representatives only)")
+    @ParticipantResponses
+    public Uni<Response> decline(@PathParam("id") String id, @PathParam("partnerId") String partnerId) {
+        Caller caller = callers.current();
+        return service.respond(caller, Ids.uuid(id, "id"), Ids.uuid(partnerId, "partnerId"), false).map(d -> ok(d, caller));
+    }
+
+    @POST
+    @Path("/{id}/participants/{partnerId}/withdraw")
+    @Operation(operationId = "withdrawFromProject", summary = "Withdraw your partner from a project (its own representatives only)",
+            description = "Before launch freely; after launch the withdrawal is recorded and flags the project.")
+    @ParticipantResponses
+    public Uni<Response> withdraw(@PathParam("id") String id, @PathParam("partnerId") String partnerId) {
+        Caller caller = callers.current();
+        return service.withdraw(caller, Ids.uuid(id, "id"), Ids.uuid(partnerId, "partnerId")).map(d -> ok(d, caller));
+    }
+
+    // ---------------------------------------------------------------- indicators
+
+    @GET
+    @Path("/{id}/indicators")
+    @Operation(operationId = "listIndicators", summary = "A project's indicators with their latest measurement and progress to target")
+    @APIResponse(responseCode = "200", description = "Indicators", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = IndicatorView.class)))
+    @APIResponse(responseCode = "400", description = "Malformed id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not a participant (public summary only)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such project visible to the caller", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<List<IndicatorView>> indicators(@PathParam("id") String id) {
+        UUID projectId = Ids.uuid(id, "id");
+        return indicators.list(callers.current(), projectId).map(list -> list.stream().map(IndicatorView::of).toList());
+    }
+
+    @POST
+    @Path("/{id}/indicators")
+    @Operation(operationId = "declareIndicator", summary = "Declare an indicator: name, unit, baseline, target (the lead's members)")
+    @APIResponse(responseCode = "201", description = "Declared", content = @Content(schema = @Schema(implementation = IndicatorView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body or malformed id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not a member of the lead partner", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such project visible to the caller", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The project is closed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> declareIndicator(@PathParam("id") String id, @NotNull @Valid IndicatorRequest request, @Context UriInfo uri) {
+        UUID projectId = Ids.uuid(id, "id");
+        return indicators.declare(callers.current(), projectId, request.name(), request.unit(), request.baseline(), request.target())
+                .map(i -> Response.created(uri.getAbsolutePathBuilder().path(i.id().toString()).build())
+                        .entity(IndicatorView.of(i)).build());
+    }
+
+    @POST
+    @Path("/{id}/indicators/{indicatorId}/measurements")
+    @Operation(operationId = "recordMeasurement", summary = "Record a measurement of an indicator (the lead and accepted participants)")
+    @APIResponse(responseCode = "201", description = "Recorded; the indicator after it", content = @Content(schema = @Schema(implementation = IndicatorView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body or malformed id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Neither the lead nor an accepted participant", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such project or indicator visible to the caller", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The project is closed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> measure(@PathParam("id") String id, @PathParam("indicatorId") String indicatorId,
+            @NotNull @Valid MeasurementRequest request) {
+        UUID projectId = Ids.uuid(id, "id");
+        UUID indicator = Ids.uuid(indicatorId, "indicatorId");
+        return indicators.measure(callers.current(), projectId, indicator, request.value(), request.measuredAt())
+                .map(i -> Response.status(201).entity(IndicatorView.of(i)).build());
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private Uni<Response> transition(String id, String ifMatch, ProjectTransition transition) {
+        UUID projectId = Ids.uuid(id, "id");
+        Long version = ifMatch == null ? null : Preconditions.requiredVersion(ifMatch);
+        Caller caller = callers.current();
+        return service.transition(caller, projectId, transition, version).map(d -> ok(d, caller));
+    }
+
+    private static Response ok(ProjectDetails details, Caller caller) {
+        return Response.ok(ProjectView.of(details, caller)).tag(Preconditions.etag(details.project().version())).build();
+    }
+
+    private String json(Object body) {
+        try {
+            return mapper.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("response not serialisable", e);
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    /** The responses of the lifecycle actions. */
+    @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
+    @java.lang.annotation.Target(java.lang.annotation.ElementType.METHOD)
+    @APIResponse(responseCode = "200", description = "Done; the project after the change", content = @Content(schema = @Schema(implementation = ProjectView.class)))
+    @APIResponse(responseCode = "400", description = "Malformed id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not a member of the lead partner", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such project visible to the caller", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not allowed from the current status (named in the detail)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match sent and stale", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @interface TransitionResponses {
+    }
+
+    /** The responses of a participant's own actions. */
+    @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
+    @java.lang.annotation.Target(java.lang.annotation.ElementType.METHOD)
+    @APIResponse(responseCode = "200", description = "Done; the project after the change", content = @Content(schema = @Schema(implementation = ProjectView.class)))
+    @APIResponse(responseCode = "400", description = "Malformed id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not a representative of that partner", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such project visible to the caller, or no such participant", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "No open invitation / not accepted / the lead / project closed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @interface ParticipantResponses {
+    }
+}

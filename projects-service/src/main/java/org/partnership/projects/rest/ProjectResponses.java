@@ -1,0 +1,138 @@
+package org.partnership.projects.rest;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.partnership.projects.domain.Caller;
+import org.partnership.projects.domain.Indicator;
+import org.partnership.projects.domain.LaunchReadiness;
+import org.partnership.projects.domain.Participant;
+import org.partnership.projects.domain.PartnerReplica;
+import org.partnership.projects.domain.Project;
+import org.partnership.projects.domain.ProjectFlag;
+import org.partnership.projects.service.ProjectDetails;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Response bodies of the projects API. Decimals are strings. */
+public final class ProjectResponses {
+
+    private ProjectResponses() {
+    }
+
+    /**
+     * A project. Participants see it in {@code FULL}; everyone else sees an OPEN project's public {@code SUMMARY}
+     * only (no participants, no flags).
+     */
+    @Schema(name = "Project")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ProjectView(UUID id, String title, String purpose, List<String> dimensions, UUID leadPartnerId,
+                              String leadPartnerName, String status, LocalDate plannedStart, LocalDate plannedEnd,
+                              int requiredCoveragePercent, String governanceRule, long version, OffsetDateTime createdAt,
+                              OffsetDateTime updatedAt,
+                              @Schema(enumeration = {"FULL", "SUMMARY"}) String visibility,
+                              List<ParticipantView> participants, List<FlagView> flags) {
+
+        static ProjectView of(ProjectDetails details, Caller caller) {
+            Project p = details.project();
+            boolean full = caller.seesAllOf(p);
+            return new ProjectView(p.id(), p.title(), p.purpose(), p.dimensions().stream().map(Enum::name).toList(),
+                    p.leadPartnerId(), details.partner(p.leadPartnerId()).map(PartnerReplica::name).orElse(null),
+                    p.status().name(), p.plannedStart(), p.plannedEnd(), p.requiredCoveragePercent(), p.governanceRule().name(),
+                    p.version(), p.createdAt(), full ? p.updatedAt() : null, full ? "FULL" : "SUMMARY",
+                    full ? participants(details) : null, full ? flags(details) : null);
+        }
+
+        static List<ParticipantView> participants(ProjectDetails details) {
+            return details.project().participants().stream()
+                    .map(x -> ParticipantView.of(x, details.partner(x.partnerId()).orElse(null))).toList();
+        }
+
+        private static List<FlagView> flags(ProjectDetails details) {
+            Map<UUID, String> statuses = new HashMap<>();
+            details.partners().forEach((id, r) -> statuses.put(id, r.status()));
+            return ProjectFlag.of(details.project(), statuses).stream()
+                    .map(f -> new FlagView(f.code(), f.partnerId(), f.detail())).toList();
+        }
+    }
+
+    /** A participant; name, sector and partner status come from the partner registry (replica). */
+    @Schema(name = "Participant")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ParticipantView(UUID partnerId, String partnerName, String sector,
+                                  @Schema(description = "The partner's status in the registry, e.g. ACTIVE or SUSPENDED") String partnerStatus,
+                                  String role,
+                                  @Schema(description = "INVITED, ACCEPTED, DECLINED or WITHDRAWN") String status,
+                                  String message, OffsetDateTime invitedAt, OffsetDateTime respondedAt,
+                                  boolean withdrawnAfterLaunch) {
+
+        static ParticipantView of(Participant p, PartnerReplica partner) {
+            return new ParticipantView(p.partnerId(), partner == null ? null : partner.name(),
+                    partner == null ? null : partner.sector(), partner == null ? null : partner.status(), p.role().name(),
+                    p.status().name(), p.message(), p.invitedAt(), p.respondedAt(), p.withdrawnAfterLaunch());
+        }
+    }
+
+    @Schema(name = "ProjectFlag")
+    public record FlagView(@Schema(examples = "PARTICIPANT_SUSPENDED") String code, UUID partnerId, String detail) {
+    }
+
+    @Schema(name = "ProjectPage")
+    public record ProjectPage(List<ProjectView> items,
+                              @Schema(nullable = true, description = "Cursor of the next page; null on the last page") String next) {
+    }
+
+    @Schema(name = "Readiness")
+    public record ReadinessView(boolean ready, List<CriterionView> criteria) {
+        static ReadinessView of(LaunchReadiness.Readiness r) {
+            return new ReadinessView(r.ready(), r.criteria().stream().map(CriterionView::of).toList());
+        }
+    }
+
+    @Schema(name = "ReadinessCriterion")
+    public record CriterionView(
+            @Schema(description = "MIN_ACCEPTED_PARTICIPANTS, CROSS_SECTOR, PARTICIPANTS_ACTIVE, NEEDS_COVERED, RISKS_ALLOCATED or LAUNCH_DECISION_APPROVED")
+            String code, boolean passed, String reason) {
+        static CriterionView of(LaunchReadiness.Criterion c) {
+            return new CriterionView(c.code(), c.passed(), c.reason());
+        }
+    }
+
+    @Schema(name = "Indicator")
+    public record IndicatorView(UUID id, String name, String unit,
+                                @Schema(type = SchemaType.STRING, examples = "0") String baseline,
+                                @Schema(type = SchemaType.STRING, examples = "30") String target,
+                                @Schema(type = SchemaType.STRING, nullable = true, examples = "12") String latest,
+                                @Schema(nullable = true) LocalDate latestMeasuredAt,
+                                @Schema(type = SchemaType.STRING, nullable = true, examples = "40") String progressPercent) {
+        static IndicatorView of(Indicator i) {
+            return new IndicatorView(i.id(), i.name(), i.unit(), plain(i.baseline()), plain(i.target()), plain(i.latestValue()),
+                    i.latestMeasuredAt(), plain(i.progressPercent()));
+        }
+    }
+
+    @Schema(name = "InvitationView", description = "An invitation waiting for the caller's partner")
+    public record InvitationView(UUID projectId, String projectTitle, String projectStatus, UUID leadPartnerId,
+                                 String leadPartnerName, UUID partnerId, String role, String message, OffsetDateTime invitedAt) {
+        static InvitationView of(Participant p, PartnerReplica lead) {
+            Project project = p.project();
+            return new InvitationView(project.id(), project.title(), project.status().name(), project.leadPartnerId(),
+                    lead == null ? null : lead.name(), p.partnerId(), p.role().name(), p.message(), p.invitedAt());
+        }
+    }
+
+    @Schema(name = "InvitationPage")
+    public record InvitationPage(List<InvitationView> items,
+                                 @Schema(nullable = true, description = "Cursor of the next page; null on the last page") String next) {
+    }
+
+    static String plain(BigDecimal value) {
+        return value == null ? null : value.stripTrailingZeros().toPlainString();
+    }
+}

@@ -1,0 +1,150 @@
+package org.partnership.projects.messaging;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.arc.Arc;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import org.junit.jupiter.api.Test;
+import org.partnership.projects.Fixtures;
+import org.partnership.projects.Fixtures.Partnership;
+import org.partnership.testsupport.EventContracts;
+import org.partnership.testsupport.Tokens;
+import org.partnership.testsupport.Topics;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.is;
+import static org.partnership.projects.Fixtures.PARTNERS_CONSUMER;
+import static org.partnership.projects.Fixtures.RESOURCES_CONSUMER;
+import static org.partnership.projects.Fixtures.as;
+import static org.partnership.projects.Fixtures.json;
+
+/** The partners.v1 and resources.v1 consumers against the real broker: contracts, replays, ordering, poison. */
+@QuarkusTest
+class ProjectConsumersTest {
+
+    static final List<String> PARTNER_TYPES = List.of("registered", "updated", "verified", "suspended", "reinstated", "archived");
+
+    @Test
+    void shouldAcceptEveryExampleOfTheConsumedContracts() {
+        for (String verb : PARTNER_TYPES) {
+            String type = "partnership.partner." + verb + ".v1";
+            for (JsonNode example : EventContracts.dataExamples(type)) {
+                String subject = example.path("partnerId").asText();
+                String event = EventContracts.event(type, "/partners-service", subject, example);
+                EventContracts.assertValid(event);
+                Fixtures.sendAndAwait("partners.v1", subject, event, PARTNERS_CONSUMER);
+            }
+        }
+        String type = "partnership.project.resources-summarised.v1";
+        for (JsonNode example : EventContracts.dataExamples(type)) {
+            String subject = example.path("projectId").asText();
+            String event = EventContracts.event(type, "/resources-service", subject, example);
+            EventContracts.assertValid(event);
+            Fixtures.sendAndAwait("resources.v1", subject, event, RESOURCES_CONSUMER);
+        }
+    }
+
+    @Test
+    void shouldApplyAReplayedPartnerEventOnceAndNeverGoBackToAnOlderVersion() throws Throwable {
+        UUID id = Fixtures.partner("THIRD_SECTOR");
+        String suspended = Fixtures.publishPartner("suspended", id, "Suspended Name", "THIRD_SECTOR", "SUSPENDED", 2);
+        Fixtures.publishPartner("reinstated", id, "Reinstated Name", "THIRD_SECTOR", "ACTIVE", 3);
+
+        Topics.send("partners.v1", id.toString(), suspended);
+        Fixtures.publishPartner("updated", id, "Stale Name", "MARKET", "ACTIVE", 2);
+
+        Row replica = replica(id);
+        assertThat(replica.getString("status")).isEqualTo("ACTIVE");
+        assertThat(replica.getString("name")).isEqualTo("Reinstated Name");
+        assertThat(replica.getString("sector")).isEqualTo("THIRD_SECTOR");
+        assertThat(replica.getLong("version")).isEqualTo(3L);
+        assertThat(Fixtures.processed(PARTNERS_CONSUMER, json(suspended).path("id").asText())).isEqualTo(1L);
+    }
+
+    @Test
+    void shouldKeepOnlyTheLatestResourcesSummaryAndLetItChangeReadiness() throws Throwable {
+        Partnership p = Fixtures.openPartnership("PUBLIC", "MARKET");
+        String key = p.id().toString();
+        Fixtures.coveredAndAllocated(p.id(), 2);
+        assertFailing(p, List.of());
+
+        Fixtures.sendAndAwait("resources.v1", key, Fixtures.summaryEvent(p.id(), 1, List.of("10"), 0, Map.of()), RESOURCES_CONSUMER);
+        assertFailing(p, List.of());
+
+        String uncovered = Fixtures.summaryEvent(p.id(), 3, List.of("50"), 1, Map.of("Volunteer no-shows", "0"));
+        Fixtures.sendAndAwait("resources.v1", key, uncovered, RESOURCES_CONSUMER);
+        assertFailing(p, List.of("NEEDS_COVERED", "RISKS_ALLOCATED"));
+
+        String covered = Fixtures.summaryEvent(p.id(), 4, List.of("100"), 1, Map.of());
+        Fixtures.sendAndAwait("resources.v1", key, covered, RESOURCES_CONSUMER);
+        assertFailing(p, List.of());
+
+        Topics.send("resources.v1", key, uncovered);
+        Fixtures.sendAndAwait("resources.v1", key, Fixtures.summaryEvent(p.id(), 4, List.of("0"), 0, Map.of()), RESOURCES_CONSUMER);
+        assertFailing(p, List.of());
+        assertThat(Fixtures.processed(RESOURCES_CONSUMER, json(uncovered).path("id").asText())).isEqualTo(1L);
+    }
+
+    @Test
+    void shouldShowASuspendedPartnerAsSuspendedInEveryProjectItTakesPartIn() {
+        UUID shared = Fixtures.partner("THIRD_SECTOR");
+        Partnership first = Fixtures.openPartnership("PUBLIC");
+        Partnership second = Fixtures.openPartnership("MARKET");
+        for (Partnership p : List.of(first, second)) {
+            as(p.coordinator()).body(Map.of("partnerId", shared.toString(), "role", "SERVICE_PROVIDER"))
+                    .post(p.path() + "/participants").then().statusCode(201);
+            as(Tokens.partnerRep(shared)).post(p.path() + "/participants/" + shared + "/accept").then().statusCode(200);
+            Fixtures.coveredAndAllocated(p.id(), 1);
+            assertFailing(p, List.of());
+        }
+
+        Fixtures.publishPartner("suspended", shared, "Shared Charity", "THIRD_SECTOR", "SUSPENDED", 2);
+        for (Partnership p : List.of(first, second)) {
+            as(Tokens.partnerRep(shared)).get(p.path()).then().statusCode(200)
+                    .body("participants.find { it.partnerId == '%s' }.partnerStatus".formatted(shared), is("SUSPENDED"))
+                    .body("flags.code", hasItem("PARTICIPANT_SUSPENDED"));
+            assertFailing(p, List.of("PARTICIPANTS_ACTIVE"));
+        }
+
+        Fixtures.publishPartner("reinstated", shared, "Shared Charity", "THIRD_SECTOR", "ACTIVE", 3);
+        assertFailing(first, List.of());
+        as(first.coordinator()).post(first.path() + "/launch").then().statusCode(200).body("status", is("ACTIVE"));
+    }
+
+    @Test
+    void shouldDeadLetterAPoisonEventAndKeepConsuming() {
+        UUID id = UUID.randomUUID();
+        Topics.send("partners.v1", id.toString(), "{\"this is\": \"not a cloud event\"");
+        List<String> dead = Topics.values("partners.v1.dlq", id.toString(), 1, Duration.ofSeconds(60));
+        assertThat(dead).hasSize(1);
+
+        Fixtures.publishPartner("verified", id, "After The Poison", "MARKET", "ACTIVE", 1);
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(replica(id).getString("name")).isEqualTo("After The Poison"));
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private static void assertFailing(Partnership p, List<String> failing) {
+        as(p.coordinator()).get(p.path() + "/readiness").then().statusCode(200)
+                .body("ready", is(failing.isEmpty()))
+                .body("criteria.findAll { !it.passed }.code", is(failing));
+    }
+
+    private static Row replica(UUID id) throws Throwable {
+        Pool pool = Arc.container().instance(Pool.class).get();
+        return VertxContextSupport.subscribeAndAwait(() -> pool
+                .preparedQuery("select name, sector, status, version from partner_replica where partner_id = $1")
+                .execute(Tuple.of(id))
+                .map(rows -> rows.iterator().next()));
+    }
+}
