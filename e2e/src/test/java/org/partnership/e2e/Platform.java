@@ -1,0 +1,92 @@
+package org.partnership.e2e;
+
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.partnership.stack.LocalStack;
+import org.partnership.stack.RunningStack;
+import org.partnership.stack.StackConfig;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+
+/**
+ * The platform under test: the stack {@code ./stack} starts (same code), on free ports and a throwaway data
+ * directory, without demo data, started once for the whole suite and stopped at its end — also when tests fail.
+ * Users are created in the real Keycloak and sign in with the password grant; every call goes through the gateway.
+ */
+public final class Platform implements BeforeAllCallback, ExtensionContext.Store.CloseableResource {
+
+    private static RunningStack stack;
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        synchronized (Platform.class) {
+            if (stack == null) {
+                Path repo = Path.of(System.getProperty("partnership.repo", "..")).toAbsolutePath().normalize();
+                stack = LocalStack.start(StackConfig.ephemeral(repo).withDemoData(false));
+                context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put("partnership-platform", this);
+                RestAssured.baseURI = stack.gatewayUrl();
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        synchronized (Platform.class) {
+            if (stack != null) {
+                stack.close();
+                stack = null;
+            }
+        }
+    }
+
+    public static RunningStack stack() {
+        return stack;
+    }
+
+    /** A request through the gateway as this user. */
+    public static RequestSpecification as(String token) {
+        return given().baseUri(stack.gatewayUrl()).auth().oauth2(token).contentType(ContentType.JSON);
+    }
+
+    /** A new user in the realm (password {@code e2e-secret}) with these realm roles, and their access token. */
+    public static User newUser(String prefix, String... roles) {
+        String username = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        String admin = adminToken();
+        given().baseUri(stack.keycloakUrl()).auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("username", username, "enabled", true, "email", username + "@e2e.example.org",
+                        "emailVerified", true, "firstName", prefix, "lastName", "E2E",
+                        "credentials", java.util.List.of(Map.of("type", "password", "value", "e2e-secret", "temporary", false))))
+                .post("/admin/realms/partnership/users").then().statusCode(201);
+        String id = given().baseUri(stack.keycloakUrl()).auth().oauth2(admin).queryParam("username", username).queryParam("exact", true)
+                .get("/admin/realms/partnership/users").then().statusCode(200).extract().path("[0].id");
+        for (String role : roles) {
+            Map<?, ?> representation = given().baseUri(stack.keycloakUrl()).auth().oauth2(admin)
+                    .get("/admin/realms/partnership/roles/" + role).then().statusCode(200).extract().as(Map.class);
+            given().baseUri(stack.keycloakUrl()).auth().oauth2(admin).contentType(ContentType.JSON)
+                    .body(java.util.List.of(representation))
+                    .post("/admin/realms/partnership/users/" + id + "/role-mappings/realm").then().statusCode(204);
+        }
+        return new User(username, id);
+    }
+
+    /** Someone who signs in to the platform. */
+    public record User(String username, String id) {
+        /** A fresh access token from the password grant (carries the current partner_id, roles...). */
+        public String token() {
+            return stack.token(username, "e2e-secret");
+        }
+    }
+
+    private static String adminToken() {
+        return given().baseUri(stack.keycloakUrl()).formParam("grant_type", "password").formParam("client_id", "admin-cli")
+                .formParam("username", "admin").formParam("password", "admin")
+                .post("/realms/master/protocol/openid-connect/token").then().statusCode(200).extract().path("access_token");
+    }
+}
