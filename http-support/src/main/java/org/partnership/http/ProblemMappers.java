@@ -132,9 +132,24 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (isConcurrentModification(e)) {
+            return respond(Problem.of(409, "concurrent-modification", "Conflict",
+                    "someone changed this at the same moment; reload and try again"), uri);
+        }
         Log.errorf(e, "unexpected failure on %s (request %s)", uri.getPath(), requestId());
         return respond(Problem.of(500, "internal", "Internal error",
                 "the request could not be completed; quote the request id when reporting it"), uri);
+    }
+
+    /** An optimistic-lock failure (JPA or Hibernate) anywhere in the cause chain: two writers raced, one lost. */
+    static boolean isConcurrentModification(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String name = t.getClass().getSimpleName();
+            if (name.equals("OptimisticLockException") || name.equals("StaleObjectStateException") || name.equals("StaleStateException")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static Response respond(Problem problem, UriInfo uri) {
