@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Benchmark: an authenticated, database-backed single-object GET (a partner) straight to partners-service vs
+# through the gateway — same token, same object, same load tool, alternating rounds, one machine.
+#
+# 1. start the stack with the gateway's per-user rate limit off (a single benchmark user would be throttled):
+#      GATEWAY_RATE_LIMIT_ENABLED=false ./stack start
+# 2. in another terminal:  bench/gateway-vs-direct.sh        (needs wrk: apt-get install wrk)
+#
+# Prints requests/s and p99 per round, the through-gateway/direct ratio, and the gateway's CPU time per request
+# (from /proc, user+system, over the gateway rounds). Loopback only; every round is bounded by DURATION.
+set -euo pipefail
+
+ROUNDS=${ROUNDS:-3}
+DURATION=${DURATION:-15s}
+CONNECTIONS=${CONNECTIONS:-32}
+THREADS=${THREADS:-2}
+KEYCLOAK=${KEYCLOAK:-http://localhost:8180}
+DIRECT=${DIRECT:-http://127.0.0.1:8081}
+GATEWAY=${GATEWAY:-http://127.0.0.1:8080}
+PARTNER=${PARTNER:-a0000000-0000-4000-8000-000000000002}   # Riverside Food Bank (demo data)
+USER_NAME=${USER_NAME:-tom.foodbank}
+
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 2; }
+token() {
+  curl -sf -d grant_type=password -d client_id=partnership-cli -d "username=$USER_NAME" -d password=demo \
+    "$KEYCLOAK/realms/partnership/protocol/openid-connect/token" | sed -E 's/.*"access_token":"([^"]+)".*/\1/'
+}
+gateway_pid() { pgrep -f 'gateway/target/quarkus-app/quarkus-run.jar' | head -1; }
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+
+TOKEN=$(token)
+for url in "$DIRECT" "$GATEWAY"; do
+  code=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN" "$url/api/v1/partners/$PARTNER")
+  [ "$code" = 200 ] || { echo "GET $url/api/v1/partners/$PARTNER answered $code; is the stack running?" >&2; exit 2; }
+done
+
+run() { # url -> "requests/s p99_ms requests"
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -H "Authorization: Bearer $TOKEN" "$1/api/v1/partners/$PARTNER" \
+    | awk '/Requests\/sec/ {rps=$2} /^ +99%/ {p=$2; if (p ~ /us$/) {sub(/us/,"",p); p=p/1000} else if (p ~ /ms$/) {sub(/ms/,"",p)} else if (p ~ /s$/) {sub(/s/,"",p); p=p*1000}} /requests in/ {n=$1} END {printf "%.0f %.2f %d\n", rps, p, n}'
+}
+
+echo "warm-up..."; run "$DIRECT" >/dev/null; run "$GATEWAY" >/dev/null
+PID=$(gateway_pid); HZ=$(getconf CLK_TCK)
+direct_total=0; gateway_total=0; gw_requests=0; gw_ticks=0
+printf '%-6s %-8s %10s %9s\n' round target 'req/s' 'p99 ms'
+for i in $(seq 1 "$ROUNDS"); do
+  TOKEN=$(token)
+  read -r rps p99 n <<<"$(run "$DIRECT")"; direct_total=$((direct_total + rps))
+  printf '%-6s %-8s %10s %9s\n' "$i" direct "$rps" "$p99"
+  before=$(cpu_ticks "$PID")
+  read -r rps p99 n <<<"$(run "$GATEWAY")"; gateway_total=$((gateway_total + rps))
+  gw_ticks=$((gw_ticks + $(cpu_ticks "$PID") - before)); gw_requests=$((gw_requests + n))
+  printf '%-6s %-8s %10s %9s\n' "$i" gateway "$rps" "$p99"
+done
+awk -v d="$direct_total" -v g="$gateway_total" -v r="$ROUNDS" -v t="$gw_ticks" -v hz="$HZ" -v n="$gw_requests" 'BEGIN {
+  printf "mean direct %.0f req/s, through gateway %.0f req/s, ratio %.1f %%\n", d/r, g/r, 100*g/d;
+  printf "gateway CPU time per request: %.1f us (user+system over the gateway rounds)\n", 1e6*t/hz/n }'
