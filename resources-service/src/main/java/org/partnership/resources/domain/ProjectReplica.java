@@ -1,0 +1,77 @@
+package org.partnership.resources.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.util.Arrays;
+import java.util.UUID;
+
+/**
+ * What this service knows of a project, from {@code projects.v1}: title, status, lead and accepted participants.
+ * Written only by the projects consumer (newer versions only); read by every rule here.
+ */
+@Entity
+@Table(name = "project_replica")
+public class ProjectReplica {
+
+    @Id
+    private UUID id;
+
+    private String title;
+
+    private String status;
+
+    @Column(name = "lead_partner_id")
+    private UUID leadPartnerId;
+
+    @Column(name = "accepted_partners")
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    private String[] acceptedPartners;
+
+    private long version;
+
+    protected ProjectReplica() {
+    }
+
+    public boolean isLedBy(UUID partner) {
+        return leadPartnerId.equals(partner);
+    }
+
+    public boolean hasAccepted(UUID partner) {
+        return acceptedPartners != null && Arrays.asList(acceptedPartners).contains(partner.toString());
+    }
+
+    /** Partners pledge and propose risks only while the project is OPEN or ACTIVE. */
+    public boolean acceptsContributions() {
+        return "OPEN".equals(status) || "ACTIVE".equals(status);
+    }
+
+    /** Needs may be declared until the project is completed or cancelled. */
+    public boolean isClosed() {
+        return "COMPLETED".equals(status) || "CANCELLED".equals(status);
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String status() {
+        return status;
+    }
+
+    public UUID leadPartnerId() {
+        return leadPartnerId;
+    }
+
+    public long version() {
+        return version;
+    }
+}

@@ -1,0 +1,16 @@
+package org.partnership.resources.domain;
+
+/** No such object, or none the caller may see (the two are indistinguishable on purpose). */
+public class ResourceNotFoundException extends RuntimeException {
+
+    private final String kind;
+
+    public ResourceNotFoundException(String kind, Object id) {
+        super(kind + " " + id + " does not exist or is not visible to you");
+        this.kind = kind;
+    }
+
+    public String kind() {
+        return kind;
+    }
+}

@@ -1,0 +1,34 @@
+package org.partnership.resources.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+
+import java.math.BigDecimal;
+import java.util.UUID;
+
+/** The share of a risk (percent) an accepted participant carries. */
+@Embeddable
+public class RiskAllocation {
+
+    @Column(name = "partner_id")
+    private UUID partnerId;
+
+    @Column(name = "share_percent", precision = 5, scale = 2)
+    private BigDecimal sharePercent;
+
+    protected RiskAllocation() {
+    }
+
+    public RiskAllocation(UUID partnerId, BigDecimal sharePercent) {
+        this.partnerId = partnerId;
+        this.sharePercent = sharePercent;
+    }
+
+    public UUID partnerId() {
+        return partnerId;
+    }
+
+    public BigDecimal sharePercent() {
+        return sharePercent;
+    }
+}

@@ -1,0 +1,70 @@
+package org.partnership.resources.messaging;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.partnership.messaging.CloudEvent;
+import org.partnership.messaging.inbox.Inbox;
+import org.partnership.messaging.inbox.PoisonEventException;
+import org.partnership.resources.service.ReplicaService;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * Keeps the project replica (title, status, lead, accepted participants) from the project snapshot that every
+ * {@code partnership.project.*.v1} and {@code partnership.participant.*.v1} event on projects.v1 carries.
+ */
+@ApplicationScoped
+public class ProjectEventConsumer {
+
+    static final String CONSUMER = "resources-service-projects";
+    static final List<String> TYPES = List.of(
+            "partnership.project.created.v1", "partnership.project.updated.v1", "partnership.project.opened.v1",
+            "partnership.project.launched.v1", "partnership.project.completed.v1", "partnership.project.cancelled.v1",
+            "partnership.participant.invited.v1", "partnership.participant.accepted.v1",
+            "partnership.participant.declined.v1", "partnership.participant.withdrew.v1");
+
+    private final Inbox inbox;
+    private final ReplicaService replicas;
+    private final Map<String, Function<CloudEvent, Uni<Void>>> handlers = new HashMap<>();
+
+    public ProjectEventConsumer(Inbox inbox, ReplicaService replicas) {
+        this.inbox = inbox;
+        this.replicas = replicas;
+        TYPES.forEach(type -> handlers.put(type, this::apply));
+    }
+
+    /** The part of the project snapshot this service keeps; other fields are ignored. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ProjectSnapshot(UUID projectId, String title, UUID leadPartnerId, String status,
+                                  List<Participant> participants, Long version) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Participant(UUID partnerId, String role, String status) {
+    }
+
+    @Incoming("projects")
+    public Uni<Void> consume(Message<String> message) {
+        return inbox.consume(message, CONSUMER, handlers);
+    }
+
+    private Uni<Void> apply(CloudEvent event) {
+        ProjectSnapshot p = inbox.dataAs(event, ProjectSnapshot.class);
+        if (p.projectId() == null || p.title() == null || p.leadPartnerId() == null || p.status() == null
+                || p.version() == null || p.participants() == null) {
+            throw new PoisonEventException("event " + event.id() + " (" + event.type()
+                    + ") lacks projectId, title, leadPartnerId, status, participants or version");
+        }
+        List<UUID> accepted = p.participants().stream()
+                .filter(participant -> participant.partnerId() != null && "ACCEPTED".equals(participant.status()))
+                .map(Participant::partnerId).toList();
+        return replicas.project(p.projectId(), p.title(), p.status(), p.leadPartnerId(), accepted, p.version());
+    }
+}

@@ -1,0 +1,76 @@
+package org.partnership.resources.rest;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.partnership.http.Ids;
+import org.partnership.http.Problem;
+import org.partnership.http.ProblemException;
+import org.partnership.resources.rest.ResourceRequests.DeclareNeedRequest;
+import org.partnership.resources.rest.ResourceResponses.NeedView;
+import org.partnership.resources.service.CallerResolver;
+import org.partnership.resources.service.NeedService;
+
+import java.util.List;
+
+@Path("/api/v1/needs")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Needs", description = "What a project needs, and how far pledges and deliveries cover it")
+@SecurityRequirement(name = "oidc")
+public class NeedResource {
+
+    private final NeedService service;
+    private final CallerResolver callers;
+
+    public NeedResource(NeedService service, CallerResolver callers) {
+        this.service = service;
+        this.callers = callers;
+    }
+
+    @GET
+    @RolesAllowed({"coordinator", "partner-rep", "auditor", "admin"})
+    @Operation(operationId = "listNeeds", summary = "A project's needs with their coverage",
+            description = "Visible to the project's accepted participants, its lead and auditors.")
+    @APIResponse(responseCode = "200", description = "The needs", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = NeedView.class)))
+    @ApiResponses.Reads
+    public Uni<List<NeedView>> list(@Parameter(description = "The project (required)", required = true) @QueryParam("projectId") String projectId) {
+        if (projectId == null) {
+            throw ProblemException.badRequest("validation", "projectId is required",
+                    List.of(new Problem.FieldError("projectId", "required")));
+        }
+        var project = Ids.uuid(projectId, "projectId");
+        return service.ofProject(callers.current(), project).map(list -> list.stream().map(NeedView::of).toList());
+    }
+
+    @POST
+    @RolesAllowed({"coordinator", "partner-rep"})
+    @Operation(operationId = "declareNeed", summary = "Declare a need of a project (its lead)")
+    @APIResponse(responseCode = "201", description = "Declared", content = @Content(schema = @Schema(implementation = NeedView.class)))
+    @ApiResponses.Writes
+    public Uni<Response> declare(@NotNull @Valid DeclareNeedRequest request, @Context UriInfo uri) {
+        return service.declare(callers.current(), new NeedService.Declaration(request.projectId(), request.type(),
+                        request.quantity(), request.unit(), request.dimension(), request.description()))
+                .map(need -> Response.created(uri.getBaseUriBuilder().path("/api/v1/needs").queryParam("projectId", need.need().projectId()).build())
+                        .entity(NeedView.of(need)).build());
+    }
+}

@@ -1,0 +1,136 @@
+package org.partnership.resources.messaging;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+import org.partnership.resources.Fixtures;
+import org.partnership.testsupport.EventContracts;
+import org.partnership.testsupport.Topics;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The partner and project replicas, kept from partners.v1 and projects.v1 through the inbox. */
+@QuarkusTest
+class ReplicaConsumerTest {
+
+    static final List<String> PARTNER_TYPES = PartnerEventConsumer.VERBS.stream().map(v -> "partnership.partner." + v + ".v1").toList();
+
+    @Test
+    void shouldAcceptEverySchemaExampleOfTheConsumedEvents() {
+        List<String> partnerIds = new ArrayList<>();
+        for (String type : PARTNER_TYPES) {
+            for (JsonNode example : EventContracts.dataExamples(type)) {
+                partnerIds.add(sendExample("partners.v1", type, example.path("partnerId").asText(), example));
+            }
+        }
+        List<String> projectIds = new ArrayList<>();
+        for (String type : ProjectEventConsumer.TYPES) {
+            for (JsonNode example : EventContracts.dataExamples(type)) {
+                projectIds.add(sendExample("projects.v1", type, example.path("projectId").asText(), example));
+            }
+        }
+        assertThat(partnerIds).hasSizeGreaterThanOrEqualTo(PARTNER_TYPES.size());
+        assertThat(projectIds).hasSizeGreaterThanOrEqualTo(ProjectEventConsumer.TYPES.size());
+        awaitProcessed(PartnerEventConsumer.CONSUMER, partnerIds);
+        awaitProcessed(ProjectEventConsumer.CONSUMER, projectIds);
+        assertThat(Fixtures.rows("select status, version from partner_replica where id = 'a0000000-0000-4000-8000-000000000002'"))
+                .isNotEmpty();
+        assertThat(Fixtures.rows("select accepted_partners from project_replica where id = 'b1000000-0000-4000-8000-000000000001'"))
+                .isNotEmpty();
+    }
+
+    @Test
+    void shouldKeepOnlyAcceptedParticipantsAndTheLead() {
+        UUID project = UUID.randomUUID();
+        UUID lead = UUID.randomUUID();
+        UUID accepted = UUID.randomUUID();
+        UUID invited = UUID.randomUUID();
+        UUID declined = UUID.randomUUID();
+        Fixtures.project(project, "Mixed", lead, "OPEN", 2, new java.util.LinkedHashMap<>(Map.of(accepted, "ACCEPTED",
+                invited, "INVITED", declined, "DECLINED")));
+        Fixtures.awaitProject(project, 2);
+        String members = Fixtures.rows("select array_to_string(accepted_partners, ',') as members from project_replica where id = ?", project)
+                .get(0).get("members");
+        assertThat(members.split(",")).containsExactlyInAnyOrder(lead.toString(), accepted.toString());
+    }
+
+    @Test
+    void shouldNotLetAnOlderVersionOverwriteANewerOne() {
+        UUID partner = UUID.randomUUID();
+        Fixtures.partner(partner, "MARKET", "SUSPENDED", 3);
+        Fixtures.awaitPartner(partner, 3);
+        String older = Fixtures.partnerEvent("partnership.partner.verified.v1", partner, "MARKET", "ACTIVE", 2);
+        Topics.send("partners.v1", partner.toString(), older);
+        awaitProcessed(PartnerEventConsumer.CONSUMER, List.of(Fixtures.json(older).path("id").asText()));
+        assertThat(status(partner)).isEqualTo("SUSPENDED");
+        assertThat(Fixtures.longQuery("select version from partner_replica where id = ?", partner)).isEqualTo(3);
+
+        UUID project = UUID.randomUUID();
+        UUID lead = UUID.randomUUID();
+        Fixtures.project(project, "Newer", lead, "ACTIVE", 5, Map.of());
+        Fixtures.awaitProject(project, 5);
+        String stale = Fixtures.projectEvent("partnership.project.opened.v1", project, "Older", lead, "OPEN", 4, Map.of());
+        Topics.send("projects.v1", project.toString(), stale);
+        awaitProcessed(ProjectEventConsumer.CONSUMER, List.of(Fixtures.json(stale).path("id").asText()));
+        assertThat(Fixtures.rows("select title, status from project_replica where id = ?", project).get(0))
+                .containsEntry("title", "Newer").containsEntry("status", "ACTIVE");
+    }
+
+    @Test
+    void shouldGiveAReplayedEventNoSecondEffect() {
+        UUID partner = UUID.randomUUID();
+        String registered = Fixtures.partnerEvent("partnership.partner.registered.v1", partner, "THIRD_SECTOR", "PENDING_VERIFICATION", 0);
+        Topics.send("partners.v1", partner.toString(), registered);
+        awaitProcessed(PartnerEventConsumer.CONSUMER, List.of(Fixtures.json(registered).path("id").asText()));
+        Fixtures.partner(partner, "THIRD_SECTOR", "ACTIVE", 1);
+        Fixtures.awaitPartner(partner, 1);
+
+        Topics.send("partners.v1", partner.toString(), registered);
+        String marker = Fixtures.partnerEvent("partnership.partner.updated.v1", UUID.randomUUID(), "MARKET", "ACTIVE", 0);
+        Topics.send("partners.v1", partner.toString(), marker);
+        awaitProcessed(PartnerEventConsumer.CONSUMER, List.of(Fixtures.json(marker).path("id").asText()));
+        assertThat(status(partner)).isEqualTo("ACTIVE");
+        assertThat(Fixtures.longQuery("select count(*) from processed_event where event_id = ?",
+                Fixtures.json(registered).path("id").asText())).isEqualTo(1);
+    }
+
+    @Test
+    void shouldDeadLetterAMalformedEventAndKeepConsuming() {
+        UUID partner = UUID.randomUUID();
+        ObjectNode broken = (ObjectNode) Fixtures.json(Fixtures.partnerEvent("partnership.partner.updated.v1", partner, "MARKET", "ACTIVE", 1));
+        ((ObjectNode) broken.path("data")).remove("status");
+        Topics.send("partners.v1", partner.toString(), broken.toString());
+        Topics.send("partners.v1", partner.toString(), "not json at all");
+        Fixtures.partner(partner, "MARKET", "ACTIVE", 2);
+        Fixtures.awaitPartner(partner, 2);
+        assertThat(Topics.values("partners.v1.dlq", partner.toString(), 2, Duration.ofSeconds(20))).hasSize(2);
+    }
+
+    private static String sendExample(String topic, String type, String key, JsonNode example) {
+        String event = EventContracts.event(type, "/contract-examples", key, example);
+        EventContracts.assertValid(event);
+        Topics.send(topic, key, event);
+        return Fixtures.json(event).path("id").asText();
+    }
+
+    private static void awaitProcessed(String consumer, List<String> eventIds) {
+        await().atMost(Fixtures.PATIENCE).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            for (String id : eventIds) {
+                assertThat(Fixtures.rows("select 1 from processed_event where consumer = ? and event_id = ?", consumer, id))
+                        .as("event %s applied by %s", id, consumer).hasSize(1);
+            }
+        });
+    }
+
+    private static String status(UUID partner) {
+        return Fixtures.rows("select status from partner_replica where id = ?", partner).get(0).get("status");
+    }
+}
