@@ -39,7 +39,8 @@ public class Inbox {
             on conflict do nothing
             """;
 
-    private final ObjectMapper mapper;
+    /** Reads event data tolerantly: a newer minor version's extra fields are ignored, whatever the REST layer's rules. */
+    private final ObjectMapper lenient;
     private final MeterRegistry registry;
     private final int maxRetries;
     private final Duration initialBackoff;
@@ -47,7 +48,7 @@ public class Inbox {
     public Inbox(ObjectMapper mapper, MeterRegistry registry,
             @ConfigProperty(name = "partnership.inbox.max-retries", defaultValue = "3") int maxRetries,
             @ConfigProperty(name = "partnership.inbox.initial-backoff", defaultValue = "200ms") Duration initialBackoff) {
-        this.mapper = mapper;
+        this.lenient = mapper.copy().disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         this.registry = registry;
         this.maxRetries = maxRetries;
         this.initialBackoff = initialBackoff;
@@ -82,7 +83,7 @@ public class Inbox {
     /** Maps the event's data to the consumer's own type; unknown fields are ignored, invalid data is poison. */
     public <T> T dataAs(CloudEvent event, Class<T> type) {
         try {
-            return mapper.treeToValue(event.data(), type);
+            return lenient.treeToValue(event.data(), type);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new PoisonEventException("event " + event.id() + " (" + event.type() + ") has invalid data: "
                     + (e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()), e);
@@ -116,7 +117,7 @@ public class Inbox {
         }
         CloudEvent event;
         try {
-            event = mapper.readValue(payload, CloudEvent.class);
+            event = lenient.readValue(payload, CloudEvent.class);
         } catch (JsonProcessingException e) {
             throw new PoisonEventException("not a JSON CloudEvent: " + e.getOriginalMessage(), e);
         }
