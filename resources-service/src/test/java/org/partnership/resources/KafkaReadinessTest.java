@@ -1,42 +1,9 @@
 package org.partnership.resources;
 
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.partnership.stack.KafkaBroker;
-import org.partnership.testsupport.KafkaResource;
+import org.partnership.testsupport.service.KafkaReadinessTests;
 
-import java.time.Duration;
-
-import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.equalTo;
-
-/** Readiness follows the broker: DOWN while Kafka is unreachable, UP again once it is back. */
+/** resources-service is not ready while Kafka is unreachable. */
 @QuarkusTest
-class KafkaReadinessTest {
-
-    private static final Duration PATIENCE = Duration.ofSeconds(60);
-
-    @AfterEach
-    void restartTheBroker() {
-        KafkaBroker broker = KafkaResource.broker();
-        if (!broker.isRunning()) {
-            broker.start();
-        }
-        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
-                .until(() -> given().get("/q/health/ready").statusCode() == 200);
-    }
-
-    @Test
-    void shouldNotBeReadyWhileKafkaIsUnreachable() {
-        KafkaResource.broker().stop();
-
-        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
-                .until(() -> given().get("/q/health/ready").statusCode() == 503);
-        given().when().get("/q/health/ready")
-                .then().statusCode(503)
-                .body("status", equalTo("DOWN"))
-                .body("checks.find { it.name == '%s' }.status".formatted(Checks.KAFKA), equalTo("DOWN"));
-    }
+class KafkaReadinessTest extends KafkaReadinessTests {
 }
