@@ -1,0 +1,152 @@
+package org.partnership.k8s;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Function;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * The invariants catch what they are meant to catch: each test breaks one thing in a copy of the rendered prod
+ * overlay and expects the matching check to report it.
+ */
+class InvariantsDetectBreakageTest {
+
+    private static final Path ROOT = Kustomize.repoRoot();
+
+    private static Manifests prod() {
+        return Kustomize.overlay("prod").copy();
+    }
+
+    private static ObjectNode find(Manifests m, String kind, String name) {
+        return m.find(kind, name).orElseThrow();
+    }
+
+    private static ObjectNode container(Manifests m, String deployment) {
+        return (ObjectNode) find(m, "Deployment", deployment).path("spec").path("template").path("spec")
+                .path("containers").path(0);
+    }
+
+    private static void assertReported(Manifests m, Function<Manifests, List<String>> check, String expected) {
+        assertThat(check.apply(m)).anySatisfy(v -> assertThat(v).contains(expected));
+    }
+
+    @Test
+    void aMissingProbe() {
+        Manifests m = prod();
+        container(m, "partners-service").remove("readinessProbe");
+        assertReported(m, Invariants::deployments, "readinessProbe missing");
+    }
+
+    @Test
+    void aWritableRootFilesystem() {
+        Manifests m = prod();
+        ((ObjectNode) container(m, "gateway").path("securityContext")).put("readOnlyRootFilesystem", false);
+        assertReported(m, Invariants::deployments, "readOnlyRootFilesystem must be true");
+    }
+
+    @Test
+    void aMissingMemoryLimit() {
+        Manifests m = prod();
+        ((ObjectNode) container(m, "projects-service").path("resources").path("limits")).remove("memory");
+        assertReported(m, Invariants::deployments, "resources.limits.memory missing");
+    }
+
+    @Test
+    void theLatestTag() {
+        Manifests m = prod();
+        container(m, "resources-service").put("image", "registry.example.org/partnership/resources-service:latest");
+        assertReported(m, Invariants::deployments, "uses the tag \"latest\"");
+        container(m, "resources-service").put("image", "registry.example.org/partnership/resources-service");
+        assertReported(m, Invariants::deployments, "has no tag");
+    }
+
+    @Test
+    void aLiteralPassword() {
+        Manifests m = prod();
+        ArrayNode env = (ArrayNode) container(m, "projects-service").path("env");
+        env.addObject().put("name", "QUARKUS_DATASOURCE_PASSWORD").put("value", "hunter2");
+        assertReported(m, Invariants::deployments, "must come from a Secret");
+    }
+
+    @Test
+    void aServiceExposedOutsideTheCluster() {
+        Manifests m = prod();
+        ((ObjectNode) find(m, "Service", "partners-service").path("spec")).put("type", "LoadBalancer");
+        assertReported(m, Invariants::exposure, "type LoadBalancer");
+    }
+
+    @Test
+    void anIngressToAService() {
+        Manifests m = prod();
+        ObjectNode backend = (ObjectNode) find(m, "Ingress", "gateway").path("spec").path("rules").path(0)
+                .path("http").path("paths").path(0).path("backend").path("service");
+        backend.put("name", "projects-service");
+        assertReported(m, Invariants::exposure, "exposes projects-service");
+    }
+
+    @Test
+    void noDefaultDeny() {
+        Manifests m = prod();
+        m.objects().removeIf(o -> Manifests.id(o).equals("NetworkPolicy/default-deny-all"));
+        assertReported(m, Invariants::networkPolicies, "no default-deny NetworkPolicy");
+    }
+
+    @Test
+    void aServiceOpenToEveryone() {
+        Manifests m = prod();
+        ObjectNode rule = (ObjectNode) find(m, "NetworkPolicy", "projects-service").path("spec").path("ingress").path(0);
+        rule.remove("from");
+        assertReported(m, Invariants::networkPolicies, "admits every source");
+    }
+
+    @Test
+    void egressToTheInternet() {
+        Manifests m = prod();
+        ArrayNode egress = (ArrayNode) find(m, "NetworkPolicy", "resources-service").path("spec").path("egress");
+        egress.addObject().putArray("to").addObject().putObject("ipBlock").put("cidr", "0.0.0.0/0");
+        assertReported(m, Invariants::networkPolicies, "ipBlock destination");
+    }
+
+    @Test
+    void aMissingDeadLetterTopic() {
+        Manifests m = prod();
+        m.objects().removeIf(o -> Manifests.id(o).equals("KafkaTopic/projects.v1.dlq"));
+        assertReported(m, x -> Invariants.kafka(x, ROOT), "topic projects.v1.dlq is used");
+    }
+
+    @Test
+    void weakReplicationInProd() {
+        Manifests m = prod();
+        ((ObjectNode) find(m, "KafkaTopic", "partners.v1").path("spec")).put("replicas", 1);
+        assertReported(m, x -> Invariants.kafka(x, ROOT), "prod needs replication 3");
+    }
+
+    @Test
+    void noAutoscaler() {
+        Manifests m = prod();
+        m.objects().removeIf(o -> Manifests.id(o).equals("HorizontalPodAutoscaler/gateway"));
+        assertReported(m, Invariants::scale, "needs exactly one HorizontalPodAutoscaler");
+    }
+
+    @Test
+    void aCommittedSecretInProd() {
+        Manifests m = prod();
+        ObjectNode secret = m.objects().get(0).objectNode();
+        secret.put("apiVersion", "v1").put("kind", "Secret").putObject("metadata").put("name", "leak");
+        m.objects().add(secret);
+        assertReported(m, Invariants::wiring, "prod commits secret values");
+    }
+
+    @Test
+    void aRealmThatIsNotTheRepositorysFile() {
+        Manifests m = prod();
+        ((ObjectNode) find(m, "ConfigMap", "partnership-realm").path("data")).put("partnership-realm.json", "{}");
+        assertReported(m, x -> Invariants.realm(x, ROOT), "differs from keycloak/partnership-realm.json");
+    }
+}
