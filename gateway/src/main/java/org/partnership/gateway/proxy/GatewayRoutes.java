@@ -11,12 +11,12 @@ import org.partnership.gateway.config.GatewayConfig;
 import org.partnership.gateway.security.RateLimiter;
 import org.partnership.gateway.security.TokenVerifier;
 
-import java.security.SecureRandom;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /**
@@ -32,7 +32,6 @@ public class GatewayRoutes {
     static final String TRACEPARENT = "traceparent";
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
     private static final Pattern VALID_TRACEPARENT = Pattern.compile("00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}");
-    private static final SecureRandom RANDOM = new SecureRandom();
     /** Before Quarkus REST's own route, so the gateway's JAX-RS resources never shadow a proxied prefix. */
     private static final int ORDER = -100;
 
@@ -105,16 +104,17 @@ public class GatewayRoutes {
     /** Keeps a sane caller-supplied X-Request-Id and traceparent, or makes new ones; returns the request id. */
     private static String correlate(HttpServerRequest request) {
         String requestId = request.getHeader(REQUEST_ID);
+        // correlation and trace ids need to be unique, not secret: no SecureRandom (a lock and a syscall) per request
+        ThreadLocalRandom random = ThreadLocalRandom.current();
         if (requestId == null || !SAFE_ID.matcher(requestId).matches()) {
-            requestId = UUID.randomUUID().toString();
+            requestId = new UUID(random.nextLong() & ~0xF000L | 0x4000L, random.nextLong() & 0x3FFFFFFFFFFFFFFFL | 0x8000000000000000L).toString();
             request.headers().set(REQUEST_ID, requestId);
         }
         String traceparent = request.getHeader(TRACEPARENT);
         if (traceparent == null || !VALID_TRACEPARENT.matcher(traceparent).matches()) {
-            byte[] ids = new byte[24];
-            RANDOM.nextBytes(ids);
-            String hex = HexFormat.of().formatHex(ids);
-            request.headers().set(TRACEPARENT, "00-" + hex.substring(0, 32) + "-" + hex.substring(32) + "-01");
+            HexFormat hex = HexFormat.of();
+            request.headers().set(TRACEPARENT, "00-" + hex.toHexDigits(random.nextLong()) + hex.toHexDigits(random.nextLong())
+                    + "-" + hex.toHexDigits(random.nextLong()) + "-01");
         }
         return requestId;
     }
