@@ -29,36 +29,47 @@ public class PartnerRepository implements PanacheRepositoryBase<Partner, UUID> {
         return count("country = ?1 and registrationNumber = ?2", country, registrationNumber).map(n -> n > 0);
     }
 
-    /** One page of partners matching the filter, after {@code after}, at most {@code limit}. */
+    /**
+     * One page of partners matching the filter, after {@code after}, at most {@code limit}. Broad filters walk the
+     * {@code (status, lower(name), id)} index in order; selective ones (a capability tag, a piece of the name) first
+     * collect the matching ids through their GIN indexes and sort only those, so a rare tag never turns into a walk
+     * over the whole registry.
+     */
     public Uni<List<Partner>> search(Filter filter, Position after, int limit) {
-        StringBuilder sql = new StringBuilder("select * from partner where status = :status");
+        StringBuilder where = new StringBuilder("status = :status");
         List<Object[]> params = new ArrayList<>();
         params.add(new Object[] {"status", filter.status().name()});
         if (filter.sector() != null) {
-            sql.append(" and sector = :sector");
+            where.append(" and sector = :sector");
             params.add(new Object[] {"sector", filter.sector()});
         }
         if (filter.domain() != null) {
-            sql.append(" and service_domains @> array[cast(:domain as text)]");
+            where.append(" and service_domains @> array[cast(:domain as text)]");
             params.add(new Object[] {"domain", filter.domain()});
         }
         if (filter.capability() != null) {
-            sql.append(" and capability_tags @> array[cast(:capability as text)]");
+            where.append(" and capability_tags @> array[cast(:capability as text)]");
             params.add(new Object[] {"capability", filter.capability().toLowerCase(Locale.ROOT)});
         }
         if (filter.text() != null) {
-            sql.append(" and lower(name) like :text");
+            where.append(" and lower(name) like :text");
             params.add(new Object[] {"text", "%" + escapeLike(filter.text().toLowerCase(Locale.ROOT)) + "%"});
         }
+        String page = "";
         if (after != null) {
-            sql.append(" and (lower(name), id) > (:afterName, :afterId)");
+            page = " and (lower(name), id) > (:afterName, :afterId)";
             params.add(new Object[] {"afterName", after.lowerName()});
             params.add(new Object[] {"afterId", after.id()});
         }
-        sql.append(" order by lower(name), id limit :limit");
         params.add(new Object[] {"limit", limit});
+        boolean selective = filter.capability() != null || filter.text() != null;
+        String sql = selective
+                ? "with matches as materialized (select id, lower(name) as sort_name from partner where " + where + page + ")"
+                        + " select p.* from partner p join (select id, sort_name from matches order by sort_name, id limit :limit) m"
+                        + " on m.id = p.id order by m.sort_name, m.id"
+                : "select * from partner where " + where + page + " order by lower(name), id limit :limit";
         return getSession().chain(session -> {
-            var query = session.createNativeQuery(sql.toString(), Partner.class);
+            var query = session.createNativeQuery(sql, Partner.class);
             params.forEach(p -> query.setParameter((String) p[0], p[1]));
             return query.getResultList();
         });
