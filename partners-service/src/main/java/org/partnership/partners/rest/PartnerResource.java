@@ -30,6 +30,7 @@ import org.partnership.http.Ids;
 import org.partnership.http.Page;
 import org.partnership.http.Preconditions;
 import org.partnership.http.Problem;
+import org.partnership.http.QueryParams;
 import org.partnership.partners.domain.Partner;
 import org.partnership.partners.domain.PartnerStatus;
 import org.partnership.partners.domain.StatusChange;
@@ -98,11 +99,11 @@ public class PartnerResource {
             @Parameter(description = "The 'next' cursor of the previous page") @QueryParam("cursor") String cursor) {
         int size = Page.limit(limit);
         PartnerRepository.Filter filter = new PartnerRepository.Filter(
-                status == null ? PartnerStatus.ACTIVE : PartnerMapping.enumValue(PartnerStatus.class, status, "status"),
-                sector == null ? null : PartnerMapping.enumValue(org.partnership.partners.domain.Sector.class, sector, "sector").name(),
-                domain == null ? null : PartnerMapping.enumValue(org.partnership.partners.domain.ServiceDomain.class, domain, "domain").name(),
-                PartnerMapping.blankToNull(capability, 64, "capability"),
-                PartnerMapping.blankToNull(text, 200, "q"));
+                status == null ? PartnerStatus.ACTIVE : QueryParams.enumValue(PartnerStatus.class, status, "status"),
+                sector == null ? null : QueryParams.enumValue(org.partnership.partners.domain.Sector.class, sector, "sector").name(),
+                domain == null ? null : QueryParams.enumValue(org.partnership.partners.domain.ServiceDomain.class, domain, "domain").name(),
+                QueryParams.text(capability, 64, "capability"),
+                QueryParams.text(text, 200, "q"));
         String[] position = Page.position(cursor, 2);
         PartnerRepository.Position after = position == null ? null
                 : new PartnerRepository.Position(position[0], Ids.uuid(position[1], "cursor"));

@@ -7,10 +7,7 @@ import org.partnership.projects.rest.ProjectRequests.UpdateProjectRequest;
 
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
-import java.util.stream.Collectors;
 
 /** Between request bodies and the domain: merges of partial updates, query parameter parsing. */
 final class ProjectMapping {
@@ -28,16 +25,6 @@ final class ProjectMapping {
                 r.plannedEnd() != null ? r.plannedEnd() : current.plannedEnd(),
                 r.requiredCoveragePercent() != null ? r.requiredCoveragePercent() : current.requiredCoveragePercent(),
                 r.governanceRule() != null ? r.governanceRule() : current.governanceRule());
-    }
-
-    static <E extends Enum<E>> E enumValue(Class<E> type, String value, String parameter) {
-        try {
-            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            String allowed = Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
-            throw ProblemException.badRequest("validation", parameter + " must be one of " + allowed,
-                    List.of(new Problem.FieldError(parameter, "one of " + allowed)));
-        }
     }
 
     static OffsetDateTime instant(String value, String parameter) {

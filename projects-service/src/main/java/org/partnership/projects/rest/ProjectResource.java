@@ -131,8 +131,8 @@ public class ProjectResource {
             @Parameter(description = "Page size, 1-100 (default 20)", schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("limit") Integer limit,
             @Parameter(description = "The 'next' cursor of the previous page") @QueryParam("cursor") String cursor) {
         int size = Page.limit(limit);
-        String statusFilter = status == null ? null : ProjectMapping.enumValue(ProjectStatus.class, status, "status").name();
-        String dimensionFilter = dimension == null ? null : ProjectMapping.enumValue(ServiceDomain.class, dimension, "dimension").name();
+        String statusFilter = status == null ? null : org.partnership.http.QueryParams.enumValue(ProjectStatus.class, status, "status").name();
+        String dimensionFilter = dimension == null ? null : org.partnership.http.QueryParams.enumValue(ServiceDomain.class, dimension, "dimension").name();
         String[] position = Page.position(cursor, 2);
         ProjectRepository.Position after = position == null ? null
                 : new ProjectRepository.Position(ProjectMapping.instant(position[0], "cursor"), Ids.uuid(position[1], "cursor"));

@@ -113,7 +113,7 @@ public class ContributionResource {
         int size = Page.limit(limit);
         var today = time.today();
         var filter = new ContributionRepository.Filter(Ids.uuidOrNull(projectId, "projectId"), Ids.uuidOrNull(partnerId, "partnerId"),
-                Params.enumValue(ContributionStatus.class, status, "status"), Params.bool(overdue, "overdue"), today);
+                org.partnership.http.QueryParams.enumValue(ContributionStatus.class, status, "status"), org.partnership.http.QueryParams.bool(overdue, "overdue"), today);
         var after = Params.position(cursor);
         return service.search(callers.current(), filter, after, size + 1).map(found -> new ContributionPage(
                 found.stream().limit(size).map(i -> ContributionView.of(i.contribution(), today)).toList(),

@@ -14,10 +14,7 @@ import org.partnership.resources.repository.ContributionRepository;
 
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
-import java.util.stream.Collectors;
 
 /** Query parameters, cursors and stored (idempotent) responses. */
 @ApplicationScoped
@@ -27,31 +24,6 @@ public class Params {
 
     public Params(ObjectMapper mapper) {
         this.mapper = mapper;
-    }
-
-    static <E extends Enum<E>> E enumValue(Class<E> type, String value, String parameter) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            String allowed = Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
-            throw ProblemException.badRequest("validation", parameter + " must be one of " + allowed,
-                    List.of(new Problem.FieldError(parameter, "one of " + allowed)));
-        }
-    }
-
-    static Boolean bool(String value, String parameter) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        return switch (value.trim().toLowerCase(Locale.ROOT)) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw ProblemException.badRequest("validation", parameter + " must be true or false",
-                    List.of(new Problem.FieldError(parameter, "true or false")));
-        };
     }
 
     static ContributionRepository.Position position(String cursor) {
