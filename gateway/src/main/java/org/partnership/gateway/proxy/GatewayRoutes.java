@@ -65,7 +65,6 @@ public class GatewayRoutes {
     private void handle(RoutingContext ctx, Upstream upstream) {
         HttpServerRequest request = ctx.request();
         String requestId = correlate(request);
-        String path = request.path();
         String length = request.getHeader("Content-Length");
         if (length != null && exceeds(length)) {
             reject(ctx, 413, "payload-too-large", "Payload too large",
@@ -77,16 +76,25 @@ public class GatewayRoutes {
             unauthenticated(ctx, requestId);
             return;
         }
-        tokens.verify(authorization.substring(7).trim()).subscribe().with(caller -> {
-            long retryAfter = limiter.acquire("sub:" + caller.subject());
-            if (retryAfter > 0) {
-                ctx.response().putHeader("Retry-After", Long.toString(retryAfter));
-                reject(ctx, 429, "rate-limited", "Too many requests", "slow down: retry after " + retryAfter + " s", requestId);
-                return;
-            }
-            forward(request);
-            upstream.proxy().handle(request);
-        }, failure -> unauthenticated(ctx, requestId));
+        String token = authorization.substring(7).trim();
+        TokenVerifier.Caller known = tokens.cached(token);
+        if (known != null) {
+            proceed(ctx, upstream, known, requestId);
+            return;
+        }
+        tokens.verify(token).subscribe().with(caller -> proceed(ctx, upstream, caller, requestId),
+                failure -> unauthenticated(ctx, requestId));
+    }
+
+    private void proceed(RoutingContext ctx, Upstream upstream, TokenVerifier.Caller caller, String requestId) {
+        long retryAfter = limiter.acquire("sub:" + caller.subject());
+        if (retryAfter > 0) {
+            ctx.response().putHeader("Retry-After", Long.toString(retryAfter));
+            reject(ctx, 429, "rate-limited", "Too many requests", "slow down: retry after " + retryAfter + " s", requestId);
+            return;
+        }
+        forward(ctx.request());
+        upstream.proxy().handle(ctx.request());
     }
 
     private void forward(HttpServerRequest request) {
