@@ -81,11 +81,10 @@ final class Upstream {
             }).recover(failure -> {
                 boolean timeout = failure instanceof TimeoutException
                         || String.valueOf(failure.getMessage()).contains("timeout");
-                if (consecutiveFailures.incrementAndGet() >= config.circuitBreaker().failureThreshold()) {
-                    openUntilNanos.set(System.nanoTime() + config.circuitBreaker().openFor().toNanos());
-                    consecutiveFailures.set(0);
-                    Log.warnf("circuit to %s opened for %s after repeated failures: %s", name,
-                            config.circuitBreaker().openFor(), failure.getMessage());
+                // a caller who hung up resets the upstream request: that says nothing about the upstream's health
+                boolean callerLeft = context.request().proxiedRequest().response().closed();
+                if (!callerLeft && consecutiveFailures.incrementAndGet() >= config.circuitBreaker().failureThreshold()) {
+                    open(failure);
                 }
                 return Future.succeededFuture(timeout
                         ? problem(context, 504, "upstream-timeout", "Gateway timeout", name + " did not answer in time", path, requestId)
@@ -101,6 +100,16 @@ final class Upstream {
                 context.response().headers().set(GatewayRoutes.REQUEST_ID, requestId);
             }
             return context.sendResponse();
+        }
+
+        private void open(Throwable failure) {
+            consecutiveFailures.set(0);
+            long now = System.nanoTime();
+            long until = openUntilNanos.get();
+            if (now >= until && openUntilNanos.compareAndSet(until, now + config.circuitBreaker().openFor().toNanos())) {
+                Log.warnf("circuit to %s opened for %s after repeated failures: %s", name, config.circuitBreaker().openFor(),
+                        failure.getMessage());
+            }
         }
 
         private ProxyResponse problem(ProxyContext context, int status, String slug, String title, String detail, String path,

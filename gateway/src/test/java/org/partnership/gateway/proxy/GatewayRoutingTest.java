@@ -1,10 +1,14 @@
 package org.partnership.gateway.proxy;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 import org.partnership.testsupport.Tokens;
 
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
 
@@ -134,5 +138,21 @@ class GatewayRoutingTest {
         }
         given().auth().oauth2(token()).get("/api/v1/commitments").then().statusCode(503)
                 .header("Retry-After", notNullValue()).time(lessThan(200L));
+    }
+
+    @Test
+    void shouldNotBlameAServiceForCallersWhoHangUp() throws Exception {
+        String token = token();
+        URI gateway = URI.create(RestAssured.baseURI + ":" + RestAssured.port);
+        for (int i = 0; i < 5; i++) { // more than the failure threshold (3)
+            try (Socket socket = new Socket(gateway.getHost(), gateway.getPort())) {
+                socket.getOutputStream().write(("GET /api/v1/partners/slow HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                        + token + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream().flush();
+                Thread.sleep(100); // the request is on its way to the service: now the caller gives up
+            }
+        }
+        Thread.sleep(300);
+        given().auth().oauth2(token).get("/api/v1/partners/abc").then().statusCode(200).body("path", is("/api/v1/partners/abc"));
     }
 }
