@@ -34,9 +34,15 @@ for url in "$DIRECT" "$GATEWAY"; do
   [ "$code" = 200 ] || { echo "GET $url/api/v1/partners/$PARTNER answered $code; is the stack running?" >&2; exit 2; }
 done
 
-run() { # url -> "requests/s p99_ms requests"
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -H "Authorization: Bearer $TOKEN" "$1/api/v1/partners/$PARTNER" \
-    | awk '/Requests\/sec/ {rps=$2} /^ +99%/ {p=$2; if (p ~ /us$/) {sub(/us/,"",p); p=p/1000} else if (p ~ /ms$/) {sub(/ms/,"",p)} else if (p ~ /s$/) {sub(/s/,"",p); p=p*1000}} /requests in/ {n=$1} END {printf "%.0f %.2f %d\n", rps, p, n}'
+run() { # url -> "requests/s p99_ms requests"; a round with any non-200 answer or socket error is not a measurement
+  local out
+  out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -H "Authorization: Bearer $TOKEN" "$1/api/v1/partners/$PARTNER")
+  if grep -qE 'Non-2xx|Socket errors' <<<"$out"; then
+    echo "$1 answered errors during the round, so its figures mean nothing:" >&2
+    grep -E 'Non-2xx|Socket errors' <<<"$out" >&2
+    exit 1
+  fi
+  awk '/Requests\/sec/ {rps=$2} /^ +99%/ {p=$2; if (p ~ /us$/) {sub(/us/,"",p); p=p/1000} else if (p ~ /ms$/) {sub(/ms/,"",p)} else if (p ~ /s$/) {sub(/s/,"",p); p=p*1000}} /requests in/ {n=$1} END {printf "%.0f %.2f %d\n", rps, p, n}' <<<"$out"
 }
 
 echo "warm-up..."; run "$DIRECT" >/dev/null; run "$GATEWAY" >/dev/null
