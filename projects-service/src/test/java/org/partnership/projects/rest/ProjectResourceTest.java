@@ -347,13 +347,16 @@ class ProjectResourceTest {
         String path = PROJECTS + "/" + Fixtures.createProject(lead);
 
         as(coordinator).body(Map.of("title", "Renamed")).patch(path).then().statusCode(428).contentType("application/problem+json");
-        as(coordinator).header("If-Match", "\"0\"").body(Map.of("title", "Renamed", "requiredCoveragePercent", 80)).patch(path)
-                .then().statusCode(200).header("ETag", "\"1\"").body("title", is("Renamed")).body("requiredCoveragePercent", is(80))
+        as(coordinator).header("If-Match", "\"0\"").body(Map.of("title", "Renamed", "requiredCoveragePercent", 80, "purpose", "Homes first.\nSupport after."))
+                .patch(path).then().statusCode(200).header("ETag", "\"1\"").body("title", is("Renamed")).body("requiredCoveragePercent", is(80))
+                .body("purpose", is("Homes first.\nSupport after."))
                 .body("dimensions", containsInAnyOrder("HOUSING", "EMPLOYMENT"));
         as(coordinator).header("If-Match", "\"0\"").body(Map.of("title", "Lost update")).patch(path)
                 .then().statusCode(412).contentType("application/problem+json");
         as(coordinator).header("If-Match", "\"1\"").body(Map.of("plannedEnd", "2020-01-01")).patch(path)
                 .then().statusCode(400).body("errors.field", hasItem("plannedEnd"));
+        as(coordinator).header("If-Match", "\"1\"").body(Map.of("title", " \n\t ", "purpose", "")).patch(path)
+                .then().statusCode(400).body("errors.field", hasItems("title", "purpose"));
         as(coordinator).header("If-Match", "\"1\"").body(Map.of("status", "ACTIVE")).patch(path)
                 .then().statusCode(400).body("errors.field", hasItem("status"));
         as(coordinator).header("If-Match", "\"0\"").post(path + "/open").then().statusCode(412);
