@@ -14,7 +14,9 @@ import java.util.TreeMap;
 /**
  * Puts a project's dashboard together from what the services answered (plain JSON in their published shapes):
  * contribution totals per partner, by type and unit and by currency (decimal arithmetic), open risks, overdue and
- * partially delivered contributions. A part a service could not give is null and named in {@code unavailable}.
+ * partially delivered contributions. A part a service could not give is null and its service named in
+ * {@code unavailable} (the dashboard is then {@code partial}); a part the service refused the caller is null and named in
+ * {@code restricted}.
  */
 public final class DashboardComposer {
 
@@ -23,9 +25,14 @@ public final class DashboardComposer {
     private DashboardComposer() {
     }
 
-    /** What the services answered; null for what could not be had. */
+    /**
+     * What the services answered; null for what could not be had.
+     *
+     * @param unavailable the services that did not answer
+     * @param restricted  the dashboard fields the services refused this caller
+     */
     public record Parts(JsonNode project, JsonNode readiness, JsonNode participants, JsonNode needs, List<JsonNode> contributions,
-                        JsonNode risks, List<String> unavailable) {
+                        JsonNode risks, List<String> unavailable, List<String> restricted) {
     }
 
     public static ObjectNode compose(Parts parts) {
@@ -48,6 +55,8 @@ public final class DashboardComposer {
         dashboard.put("partial", !parts.unavailable().isEmpty());
         ArrayNode unavailable = dashboard.putArray("unavailable");
         parts.unavailable().stream().distinct().sorted().forEach(unavailable::add);
+        ArrayNode restricted = dashboard.putArray("restricted");
+        parts.restricted().stream().distinct().sorted().forEach(restricted::add);
         return dashboard;
     }
 

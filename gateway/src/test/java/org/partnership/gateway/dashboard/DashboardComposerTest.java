@@ -24,7 +24,7 @@ class DashboardComposerTest {
         JsonNode risks = json("{\"items\":[{\"id\":\"r1\",\"status\":\"OPEN\"},{\"id\":\"r2\",\"status\":\"CLOSED\"}],\"next\":null}");
 
         ObjectNode dashboard = DashboardComposer.compose(new DashboardComposer.Parts(json("{\"id\":\"p\"}"), null, null, null,
-                contributions, risks, List.of()));
+                contributions, risks, List.of(), List.of()));
 
         assertThat(dashboard.path("partial").asBoolean()).isFalse();
         JsonNode byPartner = dashboard.path("contributionsByPartner");
@@ -44,10 +44,23 @@ class DashboardComposerTest {
     @Test
     void shouldMarkMissingPartsAsUnavailable() {
         ObjectNode dashboard = DashboardComposer.compose(new DashboardComposer.Parts(json("{\"id\":\"p\"}"), null, null, null,
-                null, null, List.of("resources-service", "resources-service")));
+                null, null, List.of("resources-service", "resources-service"), List.of()));
         assertThat(dashboard.path("partial").asBoolean()).isTrue();
         assertThat(dashboard.path("unavailable")).hasSize(1);
         assertThat(dashboard.path("contributionsByPartner").isNull()).isTrue();
+        assertThat(dashboard.path("restricted")).isEmpty();
+    }
+
+    @Test
+    void shouldNameThePartsTheCallerMayNotSeeWithoutCallingTheDashboardPartial() {
+        ObjectNode dashboard = DashboardComposer.compose(new DashboardComposer.Parts(json("{\"id\":\"p\"}"), json("{\"ready\":false}"),
+                json("[]"), null, null, null, List.of(), List.of("risks", "needs", "contributionsByPartner", "overdue")));
+        assertThat(dashboard.path("partial").asBoolean()).isFalse();
+        assertThat(dashboard.path("unavailable")).isEmpty();
+        assertThat(dashboard.path("restricted")).extracting(JsonNode::asText)
+                .containsExactly("contributionsByPartner", "needs", "overdue", "risks");
+        assertThat(dashboard.path("needs").isNull()).isTrue();
+        assertThat(dashboard.path("readiness").path("ready").asBoolean(true)).isFalse();
     }
 
     private static JsonNode json(String text) {

@@ -9,6 +9,7 @@ import java.util.UUID;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -51,6 +52,7 @@ class MeAndDashboardTest {
                 .body("readiness.path", is("/api/v1/projects/" + project + "/readiness"))
                 .body("partial", is(true))
                 .body("unavailable", containsInAnyOrder("resources-service"))
+                .body("restricted", empty())
                 .body("needs", nullValue())
                 .body("contributionsByPartner", nullValue())
                 .body("risks", nullValue());
