@@ -155,4 +155,20 @@ class GatewayRoutingTest {
         Thread.sleep(300);
         given().auth().oauth2(token).get("/api/v1/partners/abc").then().statusCode(200).body("path", is("/api/v1/partners/abc"));
     }
+
+    @Test
+    void shouldAllowTheWebConsoleOriginOnlyOnProxiedRoutes() {
+        given().header("Origin", "http://localhost:8080").header("Access-Control-Request-Method", "PATCH")
+                .options("/api/v1/partners/abc")
+                .then().statusCode(200)
+                .header("Access-Control-Allow-Origin", "http://localhost:8080")
+                .header("Access-Control-Allow-Methods", containsString("PATCH"));
+        given().auth().oauth2(token()).header("Origin", "http://localhost:8080").get("/api/v1/partners/abc")
+                .then().statusCode(200).header("Access-Control-Allow-Origin", "http://localhost:8080");
+        given().header("Origin", "https://evil.example").header("Access-Control-Request-Method", "GET")
+                .options("/api/v1/partners/abc")
+                .then().header("Access-Control-Allow-Origin", nullValue());
+        given().auth().oauth2(token()).header("Origin", "https://evil.example").get("/api/v1/partners/abc")
+                .then().statusCode(403).header("Access-Control-Allow-Origin", nullValue());
+    }
 }
