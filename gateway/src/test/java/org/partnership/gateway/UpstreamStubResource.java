@@ -18,6 +18,20 @@ import java.util.concurrent.TimeUnit;
  */
 public class UpstreamStubResource implements QuarkusTestResourceLifecycleManager {
 
+    /**
+     * The stubs' API description: a public path (routed to partners), one the gateway does not route, a schema and
+     * an operationId the gateway's own description already uses for something else, an unused schema, and
+     * document-wide security.
+     */
+    private static final String OPENAPI = """
+            {"openapi": "3.1.0", "tags": [{"name": "Stub"}], "security": [{"oidc": []}],
+             "paths": {
+               "/api/v1/partners/stub": {"get": {"operationId": "me", "responses": {"200": {"description": "ok",
+                 "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Problem"}}}}}}},
+               "/internal/stub": {"get": {"operationId": "internal", "responses": {"200": {"description": "ok"}}}}},
+             "components": {"schemas": {"Problem": {"type": "string"}, "Unused": {"type": "integer"}}}}
+            """;
+
     private Vertx vertx;
 
     @Override
@@ -30,9 +44,7 @@ public class UpstreamStubResource implements QuarkusTestResourceLifecycleManager
             JsonObject echo = new JsonObject().put("method", request.method().name()).put("path", request.path())
                     .put("query", request.query()).put("headers", headers).put("bodySize", body.length());
             if (request.path().equals("/q/openapi")) {
-                echo.clear().mergeIn(new JsonObject("{\"openapi\":\"3.1.0\",\"tags\":[{\"name\":\"Stub\"}],\"paths\":{\"/api/v1/stub\":{\"get\":"
-                        + "{\"responses\":{\"200\":{\"description\":\"ok\",\"content\":{\"application/json\":{\"schema\":"
-                        + "{\"$ref\":\"#/components/schemas/Problem\"}}}}}}}},\"components\":{\"schemas\":{\"Problem\":{\"type\":\"string\"}}}}"));
+                echo.clear().mergeIn(new JsonObject(OPENAPI));
             }
             if (request.path().matches("/api/v1/(partners|projects)/[0-9a-f-]{36}")) {
                 String id = request.path().substring(request.path().length() - 36);
