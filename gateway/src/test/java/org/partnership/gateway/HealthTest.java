@@ -39,7 +39,7 @@ class HealthTest {
         given().accept("application/json").when().get("/q/openapi")
                 .then().statusCode(200)
                 .body("openapi", startsWith("3."))
-                .body("info.title", equalTo("Partnership API gateway"))
+                .body("info.title", equalTo("Partnership platform API"))
                 .body("components.securitySchemes.oidc.type", equalTo("http"))
                 .body("components.securitySchemes.oidc.scheme", equalTo("bearer"));
     }

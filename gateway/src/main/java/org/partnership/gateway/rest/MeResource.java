@@ -53,7 +53,10 @@ public class MeResource {
     }
 
     @GET
-    @Operation(operationId = "me", summary = "The signed-in user, their roles and their partner organisation")
+    @Operation(operationId = "me", summary = "The signed-in user, their roles and their partner organisation",
+            description = "From the access token; the partner (the token's partner_id) with its name, sector and status as partners-service "
+                    + "knows them, kept for 30 s. partner is null for a user who represents no partner yet; its name, sector and status are null "
+                    + "while partners-service does not answer.")
     @APIResponse(responseCode = "200", description = "The caller", content = @Content(schema = @Schema(implementation = Me.class)))
     @APIResponse(responseCode = "401", description = "No valid access token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Me> me() {

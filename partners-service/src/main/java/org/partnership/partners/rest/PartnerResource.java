@@ -119,7 +119,9 @@ public class PartnerResource {
 
     @GET
     @Path("/{id}")
-    @Operation(operationId = "getPartner", summary = "Get a partner")
+    @Operation(operationId = "getPartner", summary = "Get a partner",
+            description = "ACTIVE partners are visible to everyone; others only to their own members, administrators and auditors "
+                    + "(404 for anyone else). contactEmail and statusReason are given to those three only. The ETag is the version to send in If-Match.")
     @APIResponse(responseCode = "200", description = "The partner; ETag is its version", content = @Content(schema = @Schema(implementation = PartnerView.class)))
     @APIResponse(responseCode = "400", description = "Malformed id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such partner visible to the caller", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -152,7 +154,9 @@ public class PartnerResource {
     @POST
     @Path("/{id}/verify")
     @RolesAllowed("admin")
-    @Operation(operationId = "verifyPartner", summary = "Verify a pending partner (administrators)")
+    @Operation(operationId = "verifyPartner", summary = "Verify a pending partner (administrators)",
+            description = "PENDING_VERIFICATION to ACTIVE, with a reason. Publishes partnership.partner.verified.v1, upon which the registering "
+                    + "user's partner_id attribute is set in Keycloak (their next token says whom they represent).")
     @StatusResponses
     public Uni<Response> verify(@PathParam("id") String id, @NotNull @Valid StatusChangeRequest request) {
         return changeStatus(id, StatusChange.VERIFY, request);
@@ -161,7 +165,8 @@ public class PartnerResource {
     @POST
     @Path("/{id}/suspend")
     @RolesAllowed("admin")
-    @Operation(operationId = "suspendPartner", summary = "Suspend an active partner (administrators)")
+    @Operation(operationId = "suspendPartner", summary = "Suspend an active partner (administrators)",
+            description = "ACTIVE to SUSPENDED, with a reason; the partner no longer appears to other partners. Publishes partnership.partner.suspended.v1.")
     @StatusResponses
     public Uni<Response> suspend(@PathParam("id") String id, @NotNull @Valid StatusChangeRequest request) {
         return changeStatus(id, StatusChange.SUSPEND, request);
@@ -170,7 +175,8 @@ public class PartnerResource {
     @POST
     @Path("/{id}/reinstate")
     @RolesAllowed("admin")
-    @Operation(operationId = "reinstatePartner", summary = "Reinstate a suspended partner (administrators)")
+    @Operation(operationId = "reinstatePartner", summary = "Reinstate a suspended partner (administrators)",
+            description = "SUSPENDED to ACTIVE, with a reason. Publishes partnership.partner.reinstated.v1.")
     @StatusResponses
     public Uni<Response> reinstate(@PathParam("id") String id, @NotNull @Valid StatusChangeRequest request) {
         return changeStatus(id, StatusChange.REINSTATE, request);
@@ -179,7 +185,8 @@ public class PartnerResource {
     @POST
     @Path("/{id}/archive")
     @RolesAllowed("admin")
-    @Operation(operationId = "archivePartner", summary = "Archive a partner (administrators)")
+    @Operation(operationId = "archivePartner", summary = "Archive a partner (administrators)",
+            description = "PENDING_VERIFICATION, ACTIVE or SUSPENDED to ARCHIVED, with a reason; an archived partner can no longer be changed. Publishes partnership.partner.archived.v1.")
     @StatusResponses
     public Uni<Response> archive(@PathParam("id") String id, @NotNull @Valid StatusChangeRequest request) {
         return changeStatus(id, StatusChange.ARCHIVE, request);

@@ -209,7 +209,8 @@ public class ProjectResource {
 
     @POST
     @Path("/{id}/open")
-    @Operation(operationId = "openProject", summary = "Open a DRAFT project (the lead's members)")
+    @Operation(operationId = "openProject", summary = "Open a DRAFT project (the lead's members)",
+            description = "DRAFT to OPEN: from now on partners who do not take part see its public summary. With If-Match, only from that version. Publishes partnership.project.opened.v1.")
     @TransitionResponses
     public Uni<Response> open(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
         return transition(id, ifMatch, ProjectTransition.OPEN);
@@ -232,7 +233,8 @@ public class ProjectResource {
 
     @POST
     @Path("/{id}/complete")
-    @Operation(operationId = "completeProject", summary = "Complete an ACTIVE project (the lead's members)")
+    @Operation(operationId = "completeProject", summary = "Complete an ACTIVE project (the lead's members)",
+            description = "ACTIVE to COMPLETED; a completed project is closed and changes no more. With If-Match, only from that version. Publishes partnership.project.completed.v1.")
     @TransitionResponses
     public Uni<Response> complete(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
         return transition(id, ifMatch, ProjectTransition.COMPLETE);
@@ -240,7 +242,8 @@ public class ProjectResource {
 
     @POST
     @Path("/{id}/cancel")
-    @Operation(operationId = "cancelProject", summary = "Cancel a DRAFT, OPEN or ACTIVE project (the lead's members)")
+    @Operation(operationId = "cancelProject", summary = "Cancel a DRAFT, OPEN or ACTIVE project (the lead's members)",
+            description = "To CANCELLED; a cancelled project is closed and changes no more. With If-Match, only from that version. Publishes partnership.project.cancelled.v1.")
     @TransitionResponses
     public Uni<Response> cancel(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
         return transition(id, ifMatch, ProjectTransition.CANCEL);
@@ -264,7 +267,8 @@ public class ProjectResource {
 
     @GET
     @Path("/{id}/participants")
-    @Operation(operationId = "listParticipants", summary = "A project's participants, the lead included")
+    @Operation(operationId = "listParticipants", summary = "A project's participants, the lead included",
+            description = "Each partner with its role and participation status (INVITED, ACCEPTED, DECLINED or WITHDRAWN). For participants, auditors and administrators; others get 403 (they see the public summary only).")
     @APIResponse(responseCode = "200", description = "Participants", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = ParticipantView.class)))
     @APIResponse(responseCode = "400", description = "Malformed id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not a participant (public summary only)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -276,7 +280,8 @@ public class ProjectResource {
 
     @POST
     @Path("/{id}/participants")
-    @Operation(operationId = "invitePartner", summary = "Invite an ACTIVE partner with a role (the lead's members)")
+    @Operation(operationId = "invitePartner", summary = "Invite an ACTIVE partner with a role (the lead's members)",
+            description = "The partner's representatives then find the invitation in GET /api/v1/projects/invitations and accept or decline it. Not while the project is closed.")
     @APIResponse(responseCode = "201", description = "Invited; the project after the change", content = @Content(schema = @Schema(implementation = ProjectView.class)))
     @APIResponse(responseCode = "400", description = "Invalid body or malformed id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not a member of the lead partner", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -292,7 +297,8 @@ public class ProjectResource {
 
     @POST
     @Path("/{id}/participants/{partnerId}/accept")
-    @Operation(operationId = "acceptInvitation", summary = "Accept your partner's invitation (its own representatives only)")
+    @Operation(operationId = "acceptInvitation", summary = "Accept your partner's invitation (its own representatives only)",
+            description = "The invited partner becomes an accepted participant; nobody accepts on another partner's behalf.")
     @ParticipantResponses
     public Uni<Response> accept(@PathParam("id") String id, @PathParam("partnerId") String partnerId) {
         Caller caller = callers.current();
@@ -301,7 +307,8 @@ public class ProjectResource {
 
     @POST
     @Path("/{id}/participants/{partnerId}/decline")
-    @Operation(operationId = "declineInvitation", summary = "Decline your partner's invitation (its own representatives only)")
+    @Operation(operationId = "declineInvitation", summary = "Decline your partner's invitation (its own representatives only)",
+            description = "The invitation is closed as declined; nobody declines on another partner's behalf.")
     @ParticipantResponses
     public Uni<Response> decline(@PathParam("id") String id, @PathParam("partnerId") String partnerId) {
         Caller caller = callers.current();
@@ -322,7 +329,8 @@ public class ProjectResource {
 
     @GET
     @Path("/{id}/indicators")
-    @Operation(operationId = "listIndicators", summary = "A project's indicators with their latest measurement and progress to target")
+    @Operation(operationId = "listIndicators", summary = "A project's indicators with their latest measurement and progress to target",
+            description = "For participants, auditors and administrators; others get 403 (they see the public summary only).")
     @APIResponse(responseCode = "200", description = "Indicators", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = IndicatorView.class)))
     @APIResponse(responseCode = "400", description = "Malformed id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not a participant (public summary only)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -334,7 +342,8 @@ public class ProjectResource {
 
     @POST
     @Path("/{id}/indicators")
-    @Operation(operationId = "declareIndicator", summary = "Declare an indicator: name, unit, baseline, target (the lead's members)")
+    @Operation(operationId = "declareIndicator", summary = "Declare an indicator: name, unit, baseline, target (the lead's members)",
+            description = "Makes a goal of the project measurable; values are decimals sent as strings. Not while the project is closed.")
     @APIResponse(responseCode = "201", description = "Declared", content = @Content(schema = @Schema(implementation = IndicatorView.class)))
     @APIResponse(responseCode = "400", description = "Invalid body or malformed id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not a member of the lead partner", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -349,7 +358,8 @@ public class ProjectResource {
 
     @POST
     @Path("/{id}/indicators/{indicatorId}/measurements")
-    @Operation(operationId = "recordMeasurement", summary = "Record a measurement of an indicator (the lead and accepted participants)")
+    @Operation(operationId = "recordMeasurement", summary = "Record a measurement of an indicator (the lead and accepted participants)",
+            description = "A value measured on a date (not in the future); the indicator's latest measurement and progress follow from it. Publishes partnership.indicator.measured.v1. Not while the project is closed.")
     @APIResponse(responseCode = "201", description = "Recorded; the indicator after it", content = @Content(schema = @Schema(implementation = IndicatorView.class)))
     @APIResponse(responseCode = "400", description = "Invalid body or malformed id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Neither the lead nor an accepted participant", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -123,7 +123,8 @@ public class ContributionResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({"coordinator", "partner-rep", "auditor", "admin"})
-    @Operation(operationId = "getContribution", summary = "A contribution with its delivery ledger")
+    @Operation(operationId = "getContribution", summary = "A contribution with its delivery ledger",
+            description = "Visible to the contributing partner's representatives, the project lead, auditors and administrators (404 for anyone else). The ETag is its version.")
     @APIResponse(responseCode = "200", description = "The contribution; ETag is its version", content = @Content(schema = @Schema(implementation = ContributionView.class)))
     @ApiResponses.Reads
     public Uni<Response> get(@PathParam("id") String id) {
@@ -159,7 +160,8 @@ public class ContributionResource {
     @POST
     @Path("/{id}/deliveries/{deliveryId}/confirm")
     @RolesAllowed({"coordinator", "partner-rep"})
-    @Operation(operationId = "confirmDelivery", summary = "Confirm a delivery (the project lead, once)")
+    @Operation(operationId = "confirmDelivery", summary = "Confirm a delivery (the project lead, once)",
+            description = "The lead's verdict on a recorded delivery, with an optional note; a delivery already confirmed or disputed is a 409.")
     @APIResponse(responseCode = "200", description = "Confirmed", content = @Content(schema = @Schema(implementation = DeliveryView.class)))
     @ApiResponses.Writes
     public Uni<DeliveryView> confirm(@PathParam("id") String id, @PathParam("deliveryId") String deliveryId, @Valid ReviewRequest request) {
@@ -169,7 +171,8 @@ public class ContributionResource {
     @POST
     @Path("/{id}/deliveries/{deliveryId}/dispute")
     @RolesAllowed({"coordinator", "partner-rep"})
-    @Operation(operationId = "disputeDelivery", summary = "Dispute a delivery (the project lead, once)")
+    @Operation(operationId = "disputeDelivery", summary = "Dispute a delivery (the project lead, once)",
+            description = "The lead contests a recorded delivery, with an optional note; a delivery already confirmed or disputed is a 409.")
     @APIResponse(responseCode = "200", description = "Disputed", content = @Content(schema = @Schema(implementation = DeliveryView.class)))
     @ApiResponses.Writes
     public Uni<DeliveryView> dispute(@PathParam("id") String id, @PathParam("deliveryId") String deliveryId, @Valid ReviewRequest request) {

@@ -64,7 +64,8 @@ public class NeedResource {
 
     @POST
     @RolesAllowed({"coordinator", "partner-rep"})
-    @Operation(operationId = "declareNeed", summary = "Declare a need of a project (its lead)")
+    @Operation(operationId = "declareNeed", summary = "Declare a need of a project (its lead)",
+            description = "What the project needs (type, quantity, unit, dimension); pledges and deliveries then cover it. Not while the project is closed. Publishes partnership.need.declared.v1.")
     @APIResponse(responseCode = "201", description = "Declared", content = @Content(schema = @Schema(implementation = NeedView.class)))
     @ApiResponses.Writes
     public Uni<Response> declare(@NotNull @Valid DeclareNeedRequest request, @Context UriInfo uri) {

@@ -76,7 +76,8 @@ public class RiskResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({"coordinator", "partner-rep", "auditor", "admin"})
-    @Operation(operationId = "getRisk", summary = "A risk with its status history")
+    @Operation(operationId = "getRisk", summary = "A risk with its status history",
+            description = "Visible to the project's accepted participants, its lead, auditors and administrators. The ETag is the version to send in If-Match.")
     @APIResponse(responseCode = "200", description = "The risk; ETag is its version", content = @Content(schema = @Schema(implementation = RiskView.class)))
     @ApiResponses.Reads
     public Uni<Response> get(@PathParam("id") String id) {
@@ -87,7 +88,8 @@ public class RiskResource {
 
     @POST
     @RolesAllowed({"coordinator", "partner-rep"})
-    @Operation(operationId = "proposeRisk", summary = "Propose a risk (any accepted participant)")
+    @Operation(operationId = "proposeRisk", summary = "Propose a risk (any accepted participant)",
+            description = "Registered OPEN and unallocated; the lead then allocates it. Not while the project is closed. Publishes partnership.risk.registered.v1.")
     @APIResponse(responseCode = "201", description = "Registered, OPEN and unallocated", content = @Content(schema = @Schema(implementation = RiskView.class)))
     @ApiResponses.Writes
     public Uni<Response> propose(@NotNull @Valid ProposeRiskRequest request, @Context UriInfo uri) {
