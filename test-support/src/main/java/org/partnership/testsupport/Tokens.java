@@ -6,6 +6,7 @@ import io.smallrye.jwt.build.JwtClaimsBuilder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.PublicKey;
@@ -19,6 +20,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Signed access tokens shaped like the ones Keycloak issues for the {@code partnership} realm: RS256, issuer,
@@ -145,6 +148,26 @@ public final class Tokens {
             String header = b64.encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
             String payload = sign().split("\\.")[1];
             return header + "." + payload + ".";
+        }
+
+        /**
+         * The same claims "signed" with HS256 using the realm's PUBLIC key (PEM text) as the HMAC secret: the classic
+         * algorithm-confusion forgery, which a verifier that lets the token pick its algorithm would accept.
+         */
+        public String hmacWithPublicKey() {
+            Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+            String header = b64.encodeToString(("{\"alg\":\"HS256\",\"typ\":\"JWT\",\"kid\":\"" + KEY_ID + "\"}")
+                    .getBytes(StandardCharsets.UTF_8));
+            String signingInput = header + "." + sign().split("\\.")[1];
+            String pem = "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                    .encodeToString(Base64.getDecoder().decode(publicKeyBase64())) + "\n-----END PUBLIC KEY-----\n";
+            try {
+                Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(new SecretKeySpec(pem.getBytes(StandardCharsets.US_ASCII), "HmacSHA256"));
+                return signingInput + "." + b64.encodeToString(mac.doFinal(signingInput.getBytes(StandardCharsets.US_ASCII)));
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
         }
 
         private JwtClaimsBuilder claims() {

@@ -92,6 +92,7 @@ class GatewayRoutingTest {
                 Tokens.user("other-realm").roles("admin").issuer("https://keycloak.test/realms/other").sign(),
                 Tokens.user("other-audience").roles("admin").audience("some-other-api").sign(),
                 Tokens.user("unsigned").roles("admin").unsigned(),
+                Tokens.user("alg-confusion").roles("admin").hmacWithPublicKey(),
                 "garbage"}) {
             given().auth().oauth2(bad).get("/api/v1/partners").then().statusCode(401).contentType("application/problem+json");
         }
