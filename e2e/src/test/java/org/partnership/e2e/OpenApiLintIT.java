@@ -1,0 +1,211 @@
+package org.partnership.e2e;
+
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+
+/**
+ * The platform's one API description, as a client meets it at the gateway: {@code /q/openapi} (YAML, or JSON with
+ * {@code ?format=json}) holds the gateway's and all three services' operations under their public paths, Swagger UI
+ * shows it, and it lints clean (no error) with Spectral's OpenAPI ruleset ({@code .spectral.yaml}). Spectral is the
+ * version pinned in {@code tools/openapi-lint} (installed with {@code npm ci} into {@code e2e/target/openapi-lint});
+ * on a machine without Node.js and npm the lint is skipped, loudly ({@code .ci/run} installs them).
+ */
+@Order(4)
+@ExtendWith(Platform.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class OpenApiLintIT {
+
+    /** An operation of each service and of the gateway, by public path and method. */
+    private static final Map<String, String> OPERATIONS = Map.of(
+            "/api/v1/me", "get",
+            "/api/v1/dashboards/projects/{id}", "get",
+            "/api/v1/partners", "post",
+            "/api/v1/partners/{id}/verify", "post",
+            "/api/v1/projects/{id}/participants/{partnerId}/accept", "post",
+            "/api/v1/projects/{id}/readiness", "get",
+            "/api/v1/contributions/{id}/deliveries", "post",
+            "/api/v1/risks/{id}/allocations", "put",
+            "/api/v1/needs", "get",
+            "/api/v1/commitments", "get");
+    private static final List<String> PUBLIC_PREFIXES = List.of("/api/v1/me", "/api/v1/dashboards/", "/api/v1/partners",
+            "/api/v1/projects", "/api/v1/needs", "/api/v1/contributions", "/api/v1/risks", "/api/v1/commitments");
+    private static final List<String> METHODS = List.of("get", "put", "post", "delete", "patch", "head", "options", "trace");
+
+    private static final Path REPO = Path.of(System.getProperty("partnership.repo", "..")).toAbsolutePath().normalize();
+    private static final Path TARGET = REPO.resolve("e2e").resolve("target");
+
+    /** This run's document, written to e2e/target/openapi.json. */
+    private static Path fetched;
+
+    @Test
+    @Order(1)
+    void shouldDescribeEveryServiceUnderItsPublicPathsWithSwaggerUi() throws IOException {
+        JsonPath doc = JsonPath.from(fetch().toFile());
+
+        assertThat(doc.getString("openapi")).startsWith("3.");
+        assertThat(doc.getMap("info")).as("every service answered the gateway").doesNotContainKey("x-unavailable-services");
+        Map<String, Map<String, Object>> paths = doc.getMap("paths");
+        OPERATIONS.forEach((path, method) -> assertThat(paths).as("paths").containsKey(path)
+                .extractingByKey(path).satisfies(item -> assertThat(item).as(path).containsKey(method)));
+        List<String> unrouted = paths.keySet().stream().filter(p -> PUBLIC_PREFIXES.stream().noneMatch(p::startsWith)).toList();
+        assertThat(unrouted).as("paths the gateway does not route").isEmpty();
+        List<String> undocumented = new ArrayList<>();
+        paths.forEach((path, item) -> item.forEach((method, operation) -> {
+            if (METHODS.contains(method)) {
+                Map<?, ?> op = (Map<?, ?>) operation;
+                Map<?, ?> responses = (Map<?, ?>) op.get("responses");
+                boolean problems = responses != null && responses.keySet().stream().anyMatch(code -> String.valueOf(code).matches("[45]\\d\\d"));
+                boolean secured = op.get("security") != null || doc.get("security") != null;
+                if (!problems || !secured || op.get("operationId") == null) {
+                    undocumented.add(method.toUpperCase() + " " + path + (problems ? "" : " (no error response)")
+                            + (secured ? "" : " (no security requirement)") + (op.get("operationId") != null ? "" : " (no operationId)"));
+                }
+            }
+        }));
+        assertThat(undocumented).as("operations without error responses, security or id").isEmpty();
+
+        given().baseUri(Platform.stack().gatewayUrl()).get("/q/openapi").then().statusCode(200)
+                .contentType(containsString("yaml")).body(containsString("openapi: ")).body(containsString("/api/v1/risks/{id}/allocations:"));
+        given().baseUri(Platform.stack().gatewayUrl()).get("/q/swagger-ui/").then().statusCode(200)
+                .contentType(containsString("html"));
+        given().baseUri(Platform.stack().gatewayUrl()).redirects().follow(true).get("/q/swagger-ui").then().statusCode(200);
+    }
+
+    @Test
+    @Order(2)
+    void shouldLintCleanWithSpectralsOpenApiRuleset() throws Exception {
+        Path document = fetch();
+        String missing = missingNode();
+        if (missing != null) {
+            String banner = "*".repeat(110);
+            System.err.println(banner + "\n* WARNING: " + missing + ": the aggregated OpenAPI description is NOT linted with "
+                    + "Spectral in this run\n* (install Node.js 18+ and npm, e.g. apt-get install nodejs npm; .ci/run does)\n" + banner);
+            Assumptions.abort(missing + ": Spectral lint skipped");
+        }
+        Path spectral = installSpectral();
+        Path report = TARGET.resolve("spectral.json");
+        Files.deleteIfExists(report);
+        Process lint = new ProcessBuilder(spectral.toString(), "lint", "--ruleset", REPO.resolve(".spectral.yaml").toString(),
+                "--format", "json", "--output", report.toString(), "--fail-severity", "error", document.toString())
+                .directory(REPO.toFile()).redirectErrorStream(true).redirectOutput(TARGET.resolve("spectral.log").toFile()).start();
+        assertThat(lint.waitFor(5, TimeUnit.MINUTES)).as("spectral finished within 5 minutes").isTrue();
+        assertThat(report).as("spectral's report (exit %d, log %s)", lint.exitValue(), Files.readString(TARGET.resolve("spectral.log")))
+                .isRegularFile();
+
+        List<Map<String, Object>> results = JsonPath.from(report.toFile()).getList("$");
+        List<String> errors = new ArrayList<>();
+        Map<String, Integer> others = new TreeMap<>();
+        for (Map<String, Object> r : results) {
+            int severity = ((Number) r.get("severity")).intValue();
+            if (severity == 0) {
+                errors.add(r.get("code") + " at " + String.join(".", strings(r.get("path"))) + ": " + r.get("message"));
+            } else {
+                others.merge(List.of("error", "warning", "info", "hint").get(severity) + " " + r.get("code"), 1, Integer::sum);
+            }
+        }
+        System.out.println("Spectral (spectral:oas) on the aggregated OpenAPI description: " + errors.size() + " errors, "
+                + others.values().stream().mapToInt(Integer::intValue).sum() + " warnings/infos/hints " + others
+                + "; report in " + REPO.relativize(report));
+        errors.forEach(e -> System.out.println("  ERROR " + e));
+        assertThat(errors).as("Spectral errors in the aggregated OpenAPI description (report: %s)", REPO.relativize(report)).isEmpty();
+        assertThat(lint.exitValue()).as("spectral's exit status").isZero();
+    }
+
+    /** GET /q/openapi?format=json from the gateway, once per run, into e2e/target/openapi.json. */
+    private static synchronized Path fetch() throws IOException {
+        if (fetched == null) {
+            String json = given().baseUri(Platform.stack().gatewayUrl()).queryParam("format", "json").get("/q/openapi")
+                    .then().statusCode(200).contentType(containsString("json")).extract().asString();
+            Files.createDirectories(TARGET);
+            fetched = Files.writeString(TARGET.resolve("openapi.json"), json);
+        }
+        return fetched;
+    }
+
+    /** Why Spectral cannot run here (no Node.js 18+ or no npm), or null when it can. */
+    private static String missingNode() {
+        String node = run("node", "--version");
+        Matcher version = Pattern.compile("v(\\d+)\\.").matcher(node == null ? "" : node);
+        if (!version.find()) {
+            return "no Node.js on this machine";
+        }
+        if (Integer.parseInt(version.group(1)) < 18) {
+            return "Node.js " + node.trim() + " is too old for Spectral (18+ needed)";
+        }
+        return run("npm", "--version") == null ? "no npm on this machine" : null;
+    }
+
+    /** The pinned Spectral from tools/openapi-lint, installed with npm ci into e2e/target/openapi-lint unless already there. */
+    private static Path installSpectral() throws Exception {
+        Path source = REPO.resolve("tools").resolve("openapi-lint");
+        Path dir = TARGET.resolve("openapi-lint");
+        Path bin = dir.resolve("node_modules").resolve(".bin").resolve("spectral");
+        Path lock = dir.resolve("package-lock.json");
+        byte[] wanted = Files.readAllBytes(source.resolve("package-lock.json"));
+        if (Files.isExecutable(bin) && Files.isRegularFile(lock) && java.util.Arrays.equals(wanted, Files.readAllBytes(lock))) {
+            return bin;
+        }
+        Files.createDirectories(dir);
+        Files.copy(source.resolve("package.json"), dir.resolve("package.json"), StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(source.resolve("package-lock.json"), lock, StandardCopyOption.REPLACE_EXISTING);
+        ProcessBuilder npm = new ProcessBuilder("npm", "ci", "--ignore-scripts", "--no-audit", "--no-fund", "--prefer-offline")
+                .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(TARGET.resolve("npm-ci.log").toFile());
+        npm.environment().put("SCARF_ANALYTICS", "false");
+        Process process = npm.start();
+        boolean done = process.waitFor(10, TimeUnit.MINUTES);
+        if (!done) {
+            process.destroyForcibly();
+        }
+        String log = Files.readString(TARGET.resolve("npm-ci.log"));
+        assertThat(done && process.exitValue() == 0).as("npm ci of tools/openapi-lint (Spectral) succeeded:\n%s", log).isTrue();
+        assertThat(bin).as("spectral installed").isExecutable();
+        return bin;
+    }
+
+    private static String run(String... command) {
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            if (!p.waitFor(30, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return null;
+            }
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            return p.exitValue() == 0 ? out : null;
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    private static List<String> strings(Object list) {
+        List<String> out = new ArrayList<>();
+        if (list instanceof List<?> l) {
+            l.forEach(o -> out.add(String.valueOf(o)));
+        }
+        return out;
+    }
+}
