@@ -77,6 +77,14 @@ class OpenApiLintIT {
                 Map<?, ?> op = (Map<?, ?>) operation;
                 Map<?, ?> responses = (Map<?, ?>) op.get("responses");
                 boolean problems = responses != null && responses.keySet().stream().anyMatch(code -> String.valueOf(code).matches("[45]\\d\\d"));
+                if (responses != null) {
+                    responses.forEach((code, response) -> {
+                        Map<?, ?> content = (Map<?, ?>) resolve(doc, (Map<?, ?>) response).get("content");
+                        if (String.valueOf(code).matches("[45]\\d\\d") && (content == null || !content.containsKey("application/problem+json"))) {
+                            undocumented.add(method.toUpperCase() + " " + path + " (" + code + " is not an RFC 9457 application/problem+json)");
+                        }
+                    });
+                }
                 boolean secured = op.get("security") != null || doc.get("security") != null;
                 if (!problems || !secured || op.get("operationId") == null) {
                     undocumented.add(method.toUpperCase() + " " + path + (problems ? "" : " (no error response)")
@@ -84,12 +92,12 @@ class OpenApiLintIT {
                 }
             }
         }));
-        assertThat(undocumented).as("operations without error responses, security or id").isEmpty();
+        assertThat(undocumented).as("operations without (problem+json) error responses, security or id").isEmpty();
 
         given().baseUri(Platform.stack().gatewayUrl()).get("/q/openapi").then().statusCode(200)
                 .contentType(containsString("yaml")).body(containsString("openapi: ")).body(containsString("/api/v1/risks/{id}/allocations:"));
         given().baseUri(Platform.stack().gatewayUrl()).get("/q/swagger-ui/").then().statusCode(200)
-                .contentType(containsString("html"));
+                .contentType(containsString("html")).body(containsString("/q/openapi?format=json"));
         given().baseUri(Platform.stack().gatewayUrl()).redirects().follow(true).get("/q/swagger-ui").then().statusCode(200);
     }
 
@@ -131,6 +139,17 @@ class OpenApiLintIT {
         errors.forEach(e -> System.out.println("  ERROR " + e));
         assertThat(errors).as("Spectral errors in the aggregated OpenAPI description (report: %s)", REPO.relativize(report)).isEmpty();
         assertThat(lint.exitValue()).as("spectral's exit status").isZero();
+    }
+
+    /** A response object, or the component its $ref names. */
+    private static Map<?, ?> resolve(JsonPath doc, Map<?, ?> response) {
+        Object ref = response.get("$ref");
+        if (ref instanceof String r && r.startsWith("#/components/responses/")) {
+            Map<String, Map<?, ?>> responses = doc.getMap("components.responses");
+            Map<?, ?> named = responses == null ? null : responses.get(r.substring("#/components/responses/".length()));
+            return named == null ? Map.of() : named;
+        }
+        return response;
     }
 
     /** GET /q/openapi?format=json from the gateway, once per run, into e2e/target/openapi.json. */
