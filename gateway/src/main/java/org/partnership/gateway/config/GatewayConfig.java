@@ -25,8 +25,8 @@ public interface GatewayConfig {
     @WithDefault("2s")
     Duration connectTimeout();
 
-    /** Keep-alive connections per upstream. */
-    @WithDefault("64")
+    /** Keep-alive connections per upstream and event loop (each event loop has its own pool). */
+    @WithDefault("16")
     int poolSize();
 
     /** How long the dashboard waits for each service before showing the rest without it. */
