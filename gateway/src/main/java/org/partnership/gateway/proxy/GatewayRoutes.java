@@ -3,6 +3,7 @@ package org.partnership.gateway.proxy;
 import io.quarkus.logging.Log;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.impl.HttpServerRequestInternal;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,6 +40,8 @@ public class GatewayRoutes {
      * shadow a proxied prefix.
      */
     private static final int ORDER = -250;
+    /** Where Quarkus's HTTP metrics look for the request's path template (the uri tag). */
+    private static final String URL_PATH_TEMPLATE = "UrlPathTemplate";
 
     private final GatewayConfig config;
     private final TokenVerifier tokens;
@@ -61,8 +64,14 @@ public class GatewayRoutes {
                         throw new IllegalStateException("gateway.routes." + route.getKey() + " names unknown upstream " + route.getValue());
                     }
                     String prefix = route.getKey().replaceAll("/+$", "");
-                    router.routeWithRegex("^" + Pattern.quote(prefix) + "(/.*)?$").order(ORDER)
-                            .handler(ctx -> handle(ctx, upstream));
+                    String below = prefix + "/*";
+                    router.route(below).order(ORDER).handler(ctx -> {
+                        // metrics count requests per route, never per object (bounded cardinality)
+                        String path = ctx.normalizedPath();
+                        ((HttpServerRequestInternal) ctx.request()).context()
+                                .putLocal(URL_PATH_TEMPLATE, path.length() <= prefix.length() + 1 ? prefix : below);
+                        handle(ctx, upstream);
+                    });
                     Log.infof("route %s/** -> %s (%s)", prefix, upstream.name(), config.upstreams().get(upstream.name()));
                 });
     }

@@ -172,4 +172,15 @@ class GatewayRoutingTest {
         given().auth().oauth2(token()).header("Origin", "https://evil.example").get("/api/v1/partners/abc")
                 .then().statusCode(403).header("Access-Control-Allow-Origin", nullValue());
     }
+
+    @Test
+    void shouldCountProxiedRequestsPerRouteNeverPerObject() {
+        String id = UUID.randomUUID().toString();
+        given().auth().oauth2(token()).get("/api/v1/partners/" + id).then().statusCode(200);
+        given().auth().oauth2(token()).get("/api/v1/projects/" + id + "/readiness").then().statusCode(200);
+        given().auth().oauth2(token()).get("/api/v1/partners").then().statusCode(200);
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).contains("uri=\"/api/v1/partners/*\"").contains("uri=\"/api/v1/projects/*\"")
+                .contains("uri=\"/api/v1/partners\"").doesNotContain(id);
+    }
 }
