@@ -14,6 +14,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -92,6 +93,9 @@ public class ProblemMappers {
         if (e.getCause() instanceof JsonProcessingException json) {
             return unreadable(json, uri);
         }
+        if (e instanceof NotFoundException && e.getCause() != null && !(e.getCause() instanceof WebApplicationException)) {
+            return unconvertible(e.getCause(), uri);
+        }
         Response original = e.getResponse();
         int status = original.getStatus();
         if (status >= 500) {
@@ -113,6 +117,27 @@ public class ProblemMappers {
             }
         });
         return builder.build();
+    }
+
+    /**
+     * JAX-RS answers a query parameter it cannot convert ({@code limit=abc}, a number too large for an int) with a
+     * 404 wrapping the conversion failure: the resource exists, the parameter is wrong, so it is a 400 naming it.
+     */
+    private static Response unconvertible(Throwable cause, UriInfo uri) {
+        String field = null;
+        String message = String.valueOf(cause.getMessage());
+        if (uri != null) {
+            for (var param : uri.getQueryParameters().entrySet()) {
+                for (String value : param.getValue()) {
+                    if (!value.isEmpty() && message.contains("\"" + value + "\"")) {
+                        field = param.getKey();
+                    }
+                }
+            }
+        }
+        String detail = field == null ? "a parameter has the wrong type or format" : field + " has the wrong type or format";
+        Problem problem = Problem.of(400, "validation", "Invalid request", detail);
+        return respond(field == null ? problem : problem.withErrors(List.of(new Problem.FieldError(field, "wrong type or format"))), uri);
     }
 
     @ServerExceptionMapper
