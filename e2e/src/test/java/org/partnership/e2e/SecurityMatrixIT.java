@@ -1,117 +1,524 @@
 package org.partnership.e2e;
 
-import io.restassured.http.ContentType;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.partnership.e2e.MatrixFixtures.Who;
+import org.partnership.e2e.RawHttp.Answer;
+import org.partnership.e2e.RawHttp.Call;
 
-import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.stream.StreamSupport;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
- * Who may do what, through the gateway with real tokens: one row per endpoint and caller, with the status they must
- * get. Errors are problem+json; no data crosses partners; auditors change nothing; foreign and tampered tokens fail.
+ * Who may do what, through the gateway with real Keycloak tokens: every endpoint of the platform, each kind of
+ * caller, the status the rules give them. Errors are problem+json; no data crosses partners (private texts carry
+ * markers that only their audience may ever receive); requests that are refused change nothing; auditors read
+ * everything and change nothing; tokens that are absent, from another realm, tampered with, unsigned or expired are
+ * refused on every endpoint.
  */
 @Order(2)
 @ExtendWith(Platform.class)
 class SecurityMatrixIT {
 
-    enum Caller { ANONYMOUS, OTHER_REALM, TAMPERED, MEMBER, OTHER_REP, AUDITOR, ADMIN }
+    /** The callers of the table's columns, in column order. */
+    private static final List<Who> COLUMNS = List.of(Who.LEAD, Who.REP, Who.PEER, Who.OUTSIDER, Who.AUDITOR, Who.ADMIN);
 
-    record Row(String method, String path, Caller caller, int expected, Object body) {
+    /**
+     * One row per endpoint and object; one column per caller; "-" is not asked. Placeholders are the fixtures
+     * ({@link MatrixFixtures}): P = the OPEN project led by LEAD's municipality where REP (third sector) and PEER
+     * (market) accepted; DRAFT = LEAD's draft where REP and PEER are invited; Q = another municipality's OPEN project
+     * where only PEER takes part; C1/C3 = REP's contributions to P (D1, D2 its deliveries), C2 = PEER's to P, CQ =
+     * PEER's to Q; R/R2 = risks of P owned by REP; I = an indicator of P; xxxP = that caller's partner.
+     * GET+csv asks for text/csv. PATCH and PUT send the resource's current ETag in If-Match, so a refusal is never a
+     * stale version. Refusals run first (and must change nothing), then the successful changes in table order.
+     * Every row is also sent without a token, with another realm's, a tampered, an unsigned and an expired token: 401.
+     */
+    private static final String MATRIX = """
+            # method  path                                                        body            LEAD REP  PEER OUT  AUD  ADM
+            # --- gateway's own
+            GET       /api/v1/me                                                  -               200  200  200  200  200  200
+            GET       /api/v1/dashboards/projects/{P}                             -               200  200  200  200  200  200
+            GET       /api/v1/dashboards/projects/{DRAFT}                         -               200  200  200  404  200  200
+            GET       /api/v1/dashboards/projects/{Q}                             -               200  200  200  200  200  200
+            GET       /api/v1/dashboards/projects/{RANDOM}                        -               404  404  404  404  404  404
+            # --- partners
+            GET       /api/v1/partners                                            -               200  200  200  200  200  200
+            GET       /api/v1/partners?status=PENDING_VERIFICATION                -               403  403  403  403  200  200
+            GET       /api/v1/partners/{REPP}                                     -               200  200  200  200  200  200
+            GET       /api/v1/partners/{PENDING}                                  -               404  404  404  404  200  200
+            GET       /api/v1/partners/{REPP}/members                             -               404  200  404  404  200  200
+            POST      /api/v1/partners                                            ORG             409  409  409  409  403  -
+            PATCH     /api/v1/partners/{REPP}                                     RENAME          403  -    403  403  403  403
+            PATCH     /api/v1/partners/{PENDING}                                  RENAME          404  404  404  404  403  403
+            POST      /api/v1/partners/{PENDING}/verify                           REASON          403  403  403  403  403  -
+            POST      /api/v1/partners/{REPP}/suspend                             REASON          403  403  403  403  403  -
+            POST      /api/v1/partners/{REPP}/reinstate                           REASON          403  403  403  403  403  -
+            POST      /api/v1/partners/{REPP}/archive                             REASON          403  403  403  403  403  -
+            # --- projects
+            GET       /api/v1/projects?limit=100                                  -               200  200  200  200  200  200
+            GET       /api/v1/projects?mine=true                                  -               200  200  200  200  200  200
+            GET       /api/v1/projects/invitations                                -               200  200  200  200  403  403
+            GET       /api/v1/projects/{P}                                        -               200  200  200  200  200  200
+            GET       /api/v1/projects/{DRAFT}                                    -               200  200  200  404  200  200
+            GET       /api/v1/projects/{Q}                                        -               200  200  200  200  200  200
+            GET       /api/v1/projects/{RANDOM}                                   -               404  404  404  404  404  404
+            POST      /api/v1/projects                                            PROJECT         201  403  403  403  403  403
+            PATCH     /api/v1/projects/{P}                                        REPLAN          200  403  403  403  403  403
+            PATCH     /api/v1/projects/{DRAFT}                                    REPLAN          -    403  403  404  403  403
+            PATCH     /api/v1/projects/{Q}                                        REPLAN          403  403  403  403  403  403
+            POST      /api/v1/projects/{P}/open                                   -               409  403  403  403  403  403
+            POST      /api/v1/projects/{P}/launch                                 -               409  403  403  403  403  403
+            POST      /api/v1/projects/{P}/complete                               -               409  403  403  403  403  403
+            POST      /api/v1/projects/{P}/cancel                                 -               -    403  403  403  403  403
+            POST      /api/v1/projects/{Q}/cancel                                 -               403  403  403  403  403  403
+            GET       /api/v1/projects/{P}/readiness                              -               200  200  200  403  200  200
+            GET       /api/v1/projects/{Q}/readiness                              -               403  403  200  403  200  200
+            GET       /api/v1/projects/{DRAFT}/readiness                          -               200  200  200  404  200  200
+            GET       /api/v1/projects/{P}/participants                           -               200  200  200  403  200  200
+            GET       /api/v1/projects/{Q}/participants                           -               403  403  200  403  200  200
+            POST      /api/v1/projects/{P}/participants                           INVITE_OUT      -    403  403  403  403  403
+            POST      /api/v1/projects/{P}/participants/{REPP}/accept             -               403  409  403  403  403  403
+            POST      /api/v1/projects/{P}/participants/{OUTP}/accept             -               403  403  403  404  403  403
+            POST      /api/v1/projects/{P}/participants/{PEERP}/decline           -               403  403  409  403  403  403
+            POST      /api/v1/projects/{P}/participants/{LEADP}/withdraw          -               409  403  403  403  403  403
+            POST      /api/v1/projects/{P}/participants/{REPP}/withdraw           -               403  -    403  403  403  403
+            POST      /api/v1/projects/{Q}/participants/{PEERP}/withdraw          -               403  403  -    403  403  403
+            GET       /api/v1/projects/{P}/indicators                             -               200  200  200  403  200  200
+            GET       /api/v1/projects/{Q}/indicators                             -               403  403  200  403  200  200
+            POST      /api/v1/projects/{P}/indicators                             INDICATOR       201  403  403  403  403  403
+            POST      /api/v1/projects/{Q}/indicators                             INDICATOR       403  403  403  403  403  403
+            POST      /api/v1/projects/{P}/indicators/{I}/measurements            MEASURE         201  201  201  403  403  403
+            POST      /api/v1/projects/{Q}/indicators/{I}/measurements            MEASURE         403  403  404  403  403  403
+            # --- needs
+            GET       /api/v1/needs?projectId={P}                                 -               200  200  200  404  200  200
+            GET       /api/v1/needs?projectId={Q}                                 -               404  404  200  404  200  200
+            POST      /api/v1/needs                                               NEED            201  403  403  404  403  403
+            POST      /api/v1/needs                                               NEED_Q          404  404  403  404  403  403
+            # --- contributions
+            GET       /api/v1/contributions                                       -               200  200  200  200  200  200
+            GET       /api/v1/contributions?projectId={P}                         -               200  200  200  404  200  200
+            GET       /api/v1/contributions?projectId={Q}                         -               404  404  200  404  200  200
+            GET       /api/v1/contributions?partnerId={PEERP}                     -               403  403  200  403  200  200
+            GET       /api/v1/contributions?projectId={P}&partnerId={PEERP}       -               200  403  200  404  200  200
+            GET       /api/v1/contributions/{C1}                                  -               200  200  404  404  200  200
+            GET       /api/v1/contributions/{C2}                                  -               200  404  200  404  200  200
+            GET       /api/v1/contributions/{CQ}                                  -               404  404  200  404  200  200
+            GET       /api/v1/contributions/{RANDOM}                              -               404  404  404  404  404  404
+            POST      /api/v1/contributions                                       PLEDGE          201  201  201  403  403  403
+            POST      /api/v1/contributions                                       PLEDGE_AS_PEER  403  403  -    403  403  403
+            POST      /api/v1/contributions                                       PLEDGE_Q        403  403  -    403  403  403
+            POST      /api/v1/contributions/{C1}/deliveries                       DELIVERY        403  201  404  404  403  403
+            POST      /api/v1/contributions/{C2}/deliveries                       DELIVERY        403  404  -    404  403  403
+            POST      /api/v1/contributions/{C1}/deliveries/{D1}/confirm          NOTE            200  403  404  404  403  403
+            POST      /api/v1/contributions/{C1}/deliveries/{D2}/dispute          NOTE            200  403  404  404  403  403
+            POST      /api/v1/contributions/{CQ}/deliveries/{D1}/confirm          NOTE            404  404  403  404  403  403
+            POST      /api/v1/contributions/{C3}/withdraw                         REASON          403  200  404  404  403  403
+            POST      /api/v1/contributions/{C2}/withdraw                         REASON          403  404  -    404  403  403
+            # --- risks
+            GET       /api/v1/risks?projectId={P}                                 -               200  200  200  404  200  200
+            GET       /api/v1/risks?projectId={Q}                                 -               404  404  200  404  200  200
+            GET       /api/v1/risks/{R}                                           -               200  200  200  404  200  200
+            GET       /api/v1/risks/{RANDOM}                                      -               404  404  404  404  404  404
+            POST      /api/v1/risks                                               RISK            201  201  201  403  403  403
+            POST      /api/v1/risks                                               RISK_Q          403  403  -    403  403  403
+            PUT       /api/v1/risks/{R}/allocations                               SHARES          200  403  403  404  403  403
+            POST      /api/v1/risks/{R2}/status                                   MITIGATED       -    200  403  404  403  403
+            # --- commitments
+            GET       /api/v1/commitments                                         -               200  200  200  200  400  400
+            GET       /api/v1/commitments?partnerId={PEERP}                       -               404  404  200  404  200  200
+            GET       /api/v1/commitments?partnerId={PEERP}&projectId={P}         -               200  404  200  404  200  200
+            GET       /api/v1/commitments?partnerId={PEERP}&projectId={Q}         -               404  404  200  404  200  200
+            GET       /api/v1/commitments?projectId={P}                           -               200  200  200  404  200  200
+            GET       /api/v1/commitments?projectId={Q}                           -               404  404  200  404  200  200
+            GET+csv   /api/v1/commitments                                         -               200  200  200  200  400  400
+            GET+csv   /api/v1/commitments?partnerId={PEERP}                       -               404  404  200  404  200  200
+            GET+csv   /api/v1/commitments?partnerId={PEERP}&projectId={P}         -               200  404  200  404  200  200
+            GET+csv   /api/v1/commitments?projectId={P}                           -               200  200  200  404  200  200
+            GET+csv   /api/v1/commitments?projectId={Q}                           -               404  404  200  404  200  200
+            # --- the draft's invitations answered and its life ended (successful changes run in this order)
+            POST      /api/v1/projects/{DRAFT}/participants                       INVITE_OUT      201  403  403  404  403  403
+            POST      /api/v1/projects/{DRAFT}/participants/{PEERP}/accept        -               403  403  200  404  403  403
+            POST      /api/v1/projects/{DRAFT}/participants/{REPP}/decline        -               403  200  403  404  403  403
+            POST      /api/v1/projects/{DRAFT}/participants/{PEERP}/withdraw      -               403  403  200  404  403  403
+            POST      /api/v1/projects/{DRAFT}/open                               -               200  403  403  404  403  403
+            POST      /api/v1/projects/{DRAFT}/cancel                             -               200  403  403  404  403  403
+            """;
+
+    /** Private texts and ids of the fixtures, and the only callers who may ever receive them. */
+    private static Map<String, Set<Who>> audiences(MatrixFixtures f) {
+        Set<Who> pInsiders = Set.of(Who.LEAD, Who.REP, Who.PEER, Who.AUDITOR, Who.ADMIN);
+        Map<String, Set<Who>> markers = new LinkedHashMap<>();
+        markers.put("mx-contact-lead@", Set.of(Who.LEAD, Who.AUDITOR, Who.ADMIN));
+        markers.put("mx-contact-rep@", Set.of(Who.REP, Who.AUDITOR, Who.ADMIN));
+        markers.put("mx-contact-peer@", Set.of(Who.PEER, Who.AUDITOR, Who.ADMIN));
+        markers.put("mx-contact-outsider@", Set.of(Who.OUTSIDER, Who.AUDITOR, Who.ADMIN));
+        markers.put("mx-contact-pending@", Set.of(Who.AUDITOR, Who.ADMIN));
+        markers.put("mx-p-invite-message", pInsiders);
+        markers.put("mx-p-indicator-name", pInsiders);
+        markers.put("mx-p-need-description", pInsiders);
+        markers.put("mx-p-risk-title", pInsiders);
+        markers.put("mx-draft-title", pInsiders);
+        markers.put("mx-draft-invite-message", pInsiders);
+        markers.put("mx-q-invite-message", Set.of(Who.PEER, Who.AUDITOR, Who.ADMIN));
+        markers.put("mx-rep-c1-secret", Set.of(Who.REP, Who.LEAD, Who.AUDITOR, Who.ADMIN));
+        markers.put("mx-rep-c3-secret", Set.of(Who.REP, Who.LEAD, Who.AUDITOR, Who.ADMIN));
+        markers.put("mx-rep-delivery-note", Set.of(Who.REP, Who.LEAD, Who.AUDITOR, Who.ADMIN));
+        markers.put("mx-peer-c2-secret", Set.of(Who.PEER, Who.LEAD, Who.AUDITOR, Who.ADMIN));
+        markers.put("mx-peer-q-secret", Set.of(Who.PEER, Who.AUDITOR, Who.ADMIN));
+        return markers;
     }
 
-    private static final Map<Caller, String> TOKENS = new java.util.EnumMap<>(Caller.class);
-    private static String pending;
-    private static String active;
+    /** Ids that only these callers may receive in a successful answer (refusals may echo the requested path). */
+    private static Map<String, Set<Who>> privateIds(MatrixFixtures f) {
+        Map<String, Set<Who>> ids = new LinkedHashMap<>();
+        ids.put(f.c1, Set.of(Who.REP, Who.LEAD, Who.AUDITOR, Who.ADMIN));
+        ids.put(f.c3, Set.of(Who.REP, Who.LEAD, Who.AUDITOR, Who.ADMIN));
+        ids.put(f.d1, Set.of(Who.REP, Who.LEAD, Who.AUDITOR, Who.ADMIN));
+        ids.put(f.d2, Set.of(Who.REP, Who.LEAD, Who.AUDITOR, Who.ADMIN));
+        ids.put(f.c2, Set.of(Who.PEER, Who.LEAD, Who.AUDITOR, Who.ADMIN));
+        ids.put(f.cq, Set.of(Who.PEER, Who.AUDITOR, Who.ADMIN));
+        ids.put(f.draft, Set.of(Who.LEAD, Who.REP, Who.PEER, Who.AUDITOR, Who.ADMIN));
+        ids.put(f.risk, Set.of(Who.LEAD, Who.REP, Who.PEER, Who.AUDITOR, Who.ADMIN));
+        ids.put(f.indicator, Set.of(Who.LEAD, Who.REP, Who.PEER, Who.AUDITOR, Who.ADMIN));
+        ids.put(f.need, Set.of(Who.LEAD, Who.REP, Who.PEER, Who.AUDITOR, Who.ADMIN));
+        return ids;
+    }
+
+    /** What a successful read must (not) contain beyond its status: what a user of that column would notice. */
+    private static List<Check> checks(MatrixFixtures f) {
+        String rep = f.partnerOf.get(Who.REP);
+        String peer = f.partnerOf.get(Who.PEER);
+        String out = f.partnerOf.get(Who.OUTSIDER);
+        return List.of(
+                new Check(Who.OUTSIDER, "GET /api/v1/projects/{P}", "an outsider gets the public summary: no participants",
+                        j -> "SUMMARY".equals(j.path("visibility").asText()) && j.path("participants").isMissingNode()),
+                new Check(Who.LEAD, "GET /api/v1/projects/{Q}", "another lead gets only the public summary of Q",
+                        j -> "SUMMARY".equals(j.path("visibility").asText()) && j.path("participants").isMissingNode()),
+                new Check(Who.REP, "GET /api/v1/projects/{P}", "a participant sees the project in full",
+                        j -> "FULL".equals(j.path("visibility").asText()) && j.path("participants").size() == 3),
+                new Check(Who.OUTSIDER, "GET /api/v1/projects?limit=100", "an outsider's list: OPEN projects as summaries, no DRAFT",
+                        j -> has(j.path("items"), "id", f.project) && !has(j.path("items"), "id", f.draft)
+                                && all(j.path("items"), i -> i.path("participants").isMissingNode())),
+                new Check(Who.OUTSIDER, "GET /api/v1/projects?mine=true", "an outsider takes part in nothing",
+                        j -> j.path("items").isEmpty()),
+                new Check(Who.LEAD, "GET /api/v1/projects?mine=true", "the lead's projects", j -> has(j.path("items"), "id", f.project)
+                        && has(j.path("items"), "id", f.draft) && !has(j.path("items"), "id", f.other)),
+                new Check(Who.REP, "GET /api/v1/projects/invitations", "only REP's own invitations (the DRAFT's)",
+                        j -> has(j.path("items"), "projectId", f.draft) && all(j.path("items"), i -> rep.equals(i.path("partnerId").asText()))),
+                new Check(Who.OUTSIDER, "GET /api/v1/projects/invitations", "nobody invited the outsider", j -> j.path("items").isEmpty()),
+                new Check(Who.REP, "GET /api/v1/contributions?projectId={P}", "a participant sees only its own contributions",
+                        j -> has(j.path("items"), "id", f.c1) && all(j.path("items"), i -> rep.equals(i.path("partnerId").asText()))),
+                new Check(Who.PEER, "GET /api/v1/contributions?projectId={P}", "a participant sees only its own contributions",
+                        j -> has(j.path("items"), "id", f.c2) && all(j.path("items"), i -> peer.equals(i.path("partnerId").asText()))),
+                new Check(Who.LEAD, "GET /api/v1/contributions?projectId={P}", "the lead sees every contribution to P, none to Q",
+                        j -> has(j.path("items"), "id", f.c1) && has(j.path("items"), "id", f.c2) && !has(j.path("items"), "id", f.cq)),
+                new Check(Who.OUTSIDER, "GET /api/v1/contributions", "the outsider's own contributions: none", j -> j.path("items").isEmpty()),
+                new Check(Who.REP, "GET /api/v1/contributions", "only REP's own", j -> has(j.path("items"), "id", f.c1)
+                        && all(j.path("items"), i -> rep.equals(i.path("partnerId").asText()))),
+                new Check(Who.AUDITOR, "GET /api/v1/contributions", "auditors read everything", j -> j.path("items").size() >= 4),
+                new Check(Who.LEAD, "GET /api/v1/commitments?partnerId={PEERP}&projectId={P}", "the lead sees PEER's commitments to P only",
+                        j -> has(j.path("items"), "id", f.c2) && all(j.path("items"), i -> f.project.equals(i.path("projectId").asText()))),
+                new Check(Who.PEER, "GET /api/v1/commitments?partnerId={PEERP}", "PEER's commitments across P and Q",
+                        j -> has(j.path("items"), "id", f.c2) && has(j.path("items"), "id", f.cq)),
+                new Check(Who.REP, "GET /api/v1/commitments", "REP's own commitments",
+                        j -> rep.equals(j.path("partnerId").asText()) && all(j.path("items"), i -> rep.equals(i.path("partnerId").asText()))),
+                new Check(Who.OUTSIDER, "GET /api/v1/commitments", "the outsider's own (empty) commitments",
+                        j -> out.equals(j.path("partnerId").asText()) && j.path("items").isEmpty()),
+                new Check(Who.REP, "GET /api/v1/commitments?projectId={P}", "participants see per-partner totals, not the items",
+                        j -> j.path("items").isMissingNode() && j.path("partners").size() >= 2),
+                new Check(Who.REP, "GET /api/v1/dashboards/projects/{P}", "a participant's dashboard: whole, its own contributions only",
+                        j -> !j.path("partial").asBoolean(true) && all(j.path("contributionsByPartner"), i -> rep.equals(i.path("partnerId").asText()))),
+                new Check(Who.LEAD, "GET /api/v1/dashboards/projects/{P}", "the lead's dashboard is whole",
+                        j -> !j.path("partial").asBoolean(true) && j.path("contributionsByPartner").size() == 2),
+                new Check(Who.OUTSIDER, "GET /api/v1/dashboards/projects/{P}", "an outsider's dashboard: the public summary, every part restricted",
+                        j -> "SUMMARY".equals(j.path("project").path("visibility").asText()) && !j.path("partial").asBoolean(true)
+                                && j.path("participants").isNull() && j.path("needs").isNull() && j.path("risks").isNull()
+                                && j.path("contributionsByPartner").isNull() && j.path("restricted").size() > 0),
+                new Check(Who.LEAD, "GET /api/v1/dashboards/projects/{Q}", "another lead's dashboard of Q: the public summary only",
+                        j -> "SUMMARY".equals(j.path("project").path("visibility").asText()) && j.path("participants").isNull()
+                                && j.path("contributionsByPartner").isNull()),
+                new Check(Who.AUDITOR, "GET /api/v1/dashboards/projects/{Q}", "the auditor's dashboard of Q is whole",
+                        j -> !j.path("partial").asBoolean(true)),
+                new Check(Who.OUTSIDER, "GET /api/v1/me", "the outsider's own partner",
+                        j -> out.equals(j.path("partner").path("id").asText())),
+                new Check(Who.AUDITOR, "GET /api/v1/me", "an auditor represents no partner", j -> j.path("partner").isNull()
+                        || j.path("partner").isMissingNode()),
+                new Check(Who.OUTSIDER, "GET /api/v1/partners/{REPP}", "no contact details of another partner",
+                        j -> j.path("contactEmail").isMissingNode()),
+                new Check(Who.REP, "GET+csv /api/v1/commitments", "REP's CSV", null),
+                new Check(Who.LEAD, "GET+csv /api/v1/commitments?partnerId={PEERP}&projectId={P}", "PEER's CSV for P, for the lead", null));
+    }
+
+    record Check(Who caller, String request, String what, Predicate<JsonNode> holds) {
+    }
+
+    record Row(int line, String method, String path, String body, Map<Who, Integer> expected) {
+        String request() {
+            return method + " " + path;
+        }
+    }
+
+    /** One request of a row: the caller, the placeholders filled in. */
+    record Cell(Row row, Who caller, String path, int expected) {
+        boolean changes() {
+            return !row.method().startsWith("GET") && expected < 300;
+        }
+
+        @Override
+        public String toString() {
+            return "line " + row.line() + ": " + caller + " " + row.method() + " " + row.path() + " (" + row.body() + ")";
+        }
+    }
+
+    private static MatrixFixtures f;
+    private static int unauthenticatedRequests;
+    private static String randomId;
 
     @BeforeAll
-    static void partnersAndCallers() {
-        Platform.User member = Platform.newUser("member", "partner-rep");
-        Platform.User admin = Platform.newUser("admin", "admin");
-        active = Platform.as(member.token()).body(PartnerOnboardingIT.organisation("Matrix Org", "MX-" + member.id()))
-                .post("/api/v1/partners").then().statusCode(201).extract().path("id");
-        Platform.as(admin.token()).body(Map.of("reason", "ok")).post("/api/v1/partners/" + active + "/verify").then().statusCode(200);
-        await().atMost(Duration.ofSeconds(30)).until(() -> active.equals(PartnerOnboardingIT.claim(member.token(), "partner_id")));
-        Platform.User other = Platform.newUser("other", "partner-rep");
-        pending = Platform.as(other.token()).body(PartnerOnboardingIT.organisation("Pending Org", "PD-" + other.id()))
-                .post("/api/v1/partners").then().statusCode(201).extract().path("id");
-
-        TOKENS.put(Caller.MEMBER, member.token());
-        TOKENS.put(Caller.OTHER_REP, Platform.newUser("outsider", "partner-rep").token());
-        TOKENS.put(Caller.AUDITOR, Platform.newUser("auditor", "auditor").token());
-        TOKENS.put(Caller.ADMIN, admin.token());
-        TOKENS.put(Caller.OTHER_REALM, given().baseUri(Platform.stack().keycloakUrl()).formParam("grant_type", "password")
-                .formParam("client_id", "admin-cli").formParam("username", "admin").formParam("password", "admin")
-                .post("/realms/master/protocol/openid-connect/token").then().statusCode(200).extract().path("access_token"));
-        String valid = admin.token();
-        String[] parts = valid.split("\\.");
-        String payload = new String(java.util.Base64.getUrlDecoder().decode(parts[1])).replace("\"admin\"", "\"admix\"");
-        TOKENS.put(Caller.TAMPERED, parts[0] + "." + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes()) + "." + parts[2]);
+    static void world() {
+        f = MatrixFixtures.get();
+        randomId = UUID.randomUUID().toString();
     }
 
     @Test
     void shouldAnswerEveryCallerAsTheRulesSay() {
-        Map<String, Object> reason = Map.of("reason", "matrix");
-        List<Row> rows = new ArrayList<>();
-        for (Caller c : List.of(Caller.ANONYMOUS, Caller.OTHER_REALM, Caller.TAMPERED)) {
-            rows.add(new Row("GET", "/api/v1/partners", c, 401, null));
-            rows.add(new Row("GET", "/api/v1/me", c, 401, null));
-            rows.add(new Row("GET", "/api/v1/projects", c, 401, null));
-            rows.add(new Row("GET", "/api/v1/contributions", c, 401, null));
-            rows.add(new Row("POST", "/api/v1/partners/" + active + "/suspend", c, 401, reason));
-        }
-        rows.addAll(List.of(
-                new Row("GET", "/api/v1/partners", Caller.OTHER_REP, 200, null),
-                new Row("GET", "/api/v1/partners?status=PENDING_VERIFICATION", Caller.OTHER_REP, 403, null),
-                new Row("GET", "/api/v1/partners?status=PENDING_VERIFICATION", Caller.AUDITOR, 200, null),
-                new Row("GET", "/api/v1/partners/" + pending, Caller.OTHER_REP, 404, null),
-                new Row("GET", "/api/v1/partners/" + pending, Caller.MEMBER, 404, null),
-                new Row("GET", "/api/v1/partners/" + pending, Caller.AUDITOR, 200, null),
-                new Row("GET", "/api/v1/partners/" + pending, Caller.ADMIN, 200, null),
-                new Row("GET", "/api/v1/partners/" + active + "/members", Caller.OTHER_REP, 404, null),
-                new Row("GET", "/api/v1/partners/" + active + "/members", Caller.MEMBER, 200, null),
-                new Row("GET", "/api/v1/partners/" + active + "/members", Caller.AUDITOR, 200, null),
-                new Row("PATCH", "/api/v1/partners/" + active, Caller.OTHER_REP, 403, Map.of("name", "Hijack")),
-                new Row("PATCH", "/api/v1/partners/" + active, Caller.AUDITOR, 403, Map.of("name", "Hijack")),
-                new Row("PATCH", "/api/v1/partners/" + active, Caller.ADMIN, 403, Map.of("name", "Hijack")),
-                new Row("PATCH", "/api/v1/partners/" + pending, Caller.MEMBER, 404, Map.of("name", "Hijack")),
-                new Row("POST", "/api/v1/partners/" + active + "/suspend", Caller.MEMBER, 403, reason),
-                new Row("POST", "/api/v1/partners/" + active + "/suspend", Caller.OTHER_REP, 403, reason),
-                new Row("POST", "/api/v1/partners/" + active + "/suspend", Caller.AUDITOR, 403, reason),
-                new Row("POST", "/api/v1/partners/" + pending + "/verify", Caller.OTHER_REP, 403, reason),
-                new Row("POST", "/api/v1/partners", Caller.AUDITOR, 403, PartnerOnboardingIT.organisation("Audit Org", "AU-" + UUID.randomUUID())),
-                new Row("POST", "/api/v1/partners", Caller.MEMBER, 409, PartnerOnboardingIT.organisation("Second Org", "SE-" + UUID.randomUUID())),
-                new Row("GET", "/api/v1/me", Caller.AUDITOR, 200, null),
-                new Row("GET", "/api/v1/dashboards/projects/" + UUID.randomUUID(), Caller.OTHER_REP, 404, null),
-                new Row("GET", "/api/v1/dashboards/projects/not-a-uuid", Caller.OTHER_REP, 400, null)));
-
-        List<String> wrong = new ArrayList<>();
+        List<Row> rows = rows();
+        List<Cell> refusals = new ArrayList<>();
+        List<Cell> changes = new ArrayList<>();
         for (Row row : rows) {
-            var request = given().baseUri(Platform.stack().gatewayUrl()).contentType(ContentType.JSON).header("If-Match", "\"1\"");
-            if (row.caller() != Caller.ANONYMOUS) {
-                request.auth().oauth2(TOKENS.get(row.caller()));
+            row.expected().forEach((who, status) -> {
+                Cell cell = new Cell(row, who, fill(row.path()), status);
+                (cell.changes() ? changes : refusals).add(cell);
+            });
+        }
+        Map<String, Check> checks = new LinkedHashMap<>();
+        checks(f).forEach(c -> checks.put(c.caller() + " " + c.request(), c));
+        Map<String, Set<Who>> markers = audiences(f);
+        Map<String, Set<Who>> ids = privateIds(f);
+        List<String> wrong = new ArrayList<>();
+        List<String> checked = new ArrayList<>();
+
+        Map<String, String> before = f.snapshot();
+        for (Cell cell : refusals) {
+            run(cell, checks, markers, ids, wrong, checked);
+        }
+        List<String> refusedButChanged = MatrixFixtures.changed(before, f.snapshot());
+
+        for (Cell cell : changes) {
+            run(cell, checks, markers, ids, wrong, checked);
+        }
+
+        List<String> unauthenticated = unauthenticated(rows);
+        System.out.printf("security matrix: %d rows, %d caller cells (%d refusals or reads, %d changes), %d unauthenticated requests%n",
+                rows.size(), refusals.size() + changes.size(), refusals.size(), changes.size(), unauthenticatedRequests);
+
+        assertThat(wrong).as("cells answered otherwise than the rules say").isEmpty();
+        assertThat(refusedButChanged).as("data changed by reads and refused requests (auditors change nothing)").isEmpty();
+        assertThat(unauthenticated).as("requests without a valid token that were not refused with a 401 problem").isEmpty();
+        assertThat(checked).as("every content check met its cell").containsExactlyInAnyOrderElementsOf(checks.keySet());
+    }
+
+    private static void run(Cell cell, Map<String, Check> checks, Map<String, Set<Who>> markers, Map<String, Set<Who>> ids,
+            List<String> wrong, List<String> checked) {
+        Answer answer = send(cell.row(), cell.path(), f.token(cell.caller()));
+        if (answer.status() != cell.expected()) {
+            wrong.add(cell + " expected " + cell.expected() + ", got " + answer);
+            return;
+        }
+        if (answer.status() >= 400 && !answer.isProblem()) {
+            wrong.add(cell + " answered " + answer.status() + " without a problem body: " + answer.contentType());
+        }
+        markers.forEach((marker, audience) -> {
+            if (!audience.contains(cell.caller()) && answer.body().contains(marker)) {
+                wrong.add(cell + " leaked '" + marker + "' to " + cell.caller() + ": " + answer);
             }
-            if (row.body() != null) {
-                request.body(row.body());
-            }
-            var response = request.request(row.method(), row.path()).then().extract();
-            if (response.statusCode() != row.expected()) {
-                wrong.add(row + " got " + response.statusCode() + " " + response.asString());
-            } else if (row.expected() >= 400 && !String.valueOf(response.contentType()).startsWith("application/problem+json")) {
-                wrong.add(row + " answered without a problem body: " + response.contentType());
+        });
+        if (answer.status() < 300) {
+            ids.forEach((id, audience) -> {
+                if (!audience.contains(cell.caller()) && answer.body().contains(id)) {
+                    wrong.add(cell + " leaked id " + id + " to " + cell.caller() + ": " + answer);
+                }
+            });
+        }
+        Check check = checks.get(cell.caller() + " " + cell.row().request());
+        if (check != null) {
+            checked.add(cell.caller() + " " + cell.row().request());
+            if (cell.row().method().endsWith("+csv")) {
+                if (answer.contentType() == null || !answer.contentType().startsWith("text/csv")
+                        || !answer.body().startsWith("contributionId,")) {
+                    wrong.add(cell + ": " + check.what() + ": not the CSV export: " + answer);
+                }
+            } else if (!check.holds().test(answer.json())) {
+                wrong.add(cell + ": " + check.what() + ": " + answer);
             }
         }
-        assertThat(wrong).as("rows answered otherwise than the rules say").isEmpty();
-        Platform.as(TOKENS.get(Caller.ADMIN)).get("/api/v1/partners/" + active).then().statusCode(200)
-                .body("name", org.hamcrest.Matchers.is("Matrix Org")).body("status", org.hamcrest.Matchers.is("ACTIVE"));
+    }
+
+    /** Every row without a token, and with tokens the platform must not accept: all 401 problems at the gateway. */
+    private static List<String> unauthenticated(List<Row> rows) {
+        Map<String, String> tokens = new LinkedHashMap<>();
+        tokens.put("no token", null);
+        tokens.put("another realm's token", MatrixFixtures.masterAdminToken());
+        tokens.put("a tampered token (REP's, claiming PEER's partner)", tampered(f.token(Who.REP),
+                f.partnerOf.get(Who.REP), f.partnerOf.get(Who.PEER)));
+        tokens.put("an unsigned token (alg none)", unsigned(f.token(Who.ADMIN)));
+        tokens.put("a garbage token", "not-a-jwt");
+        tokens.put("an expired token", f.expiredToken());
+        List<String> wrong = new ArrayList<>();
+        Set<String> seen = new java.util.HashSet<>();
+        for (Row row : rows) {
+            if (!seen.add(row.request() + " " + row.body())) {
+                continue;
+            }
+            String path = fill(row.path());
+            tokens.forEach((name, token) -> {
+                Answer answer = send(row, path, token);
+                unauthenticatedRequests++;
+                if (answer.status() != 401 || !answer.isProblem()) {
+                    wrong.add("line " + row.line() + " " + row.method() + " " + path + " with " + name + ": " + answer);
+                }
+            });
+        }
+        return wrong;
+    }
+
+    private static Answer send(Row row, String path, String token) {
+        boolean csv = row.method().endsWith("+csv");
+        String method = csv ? "GET" : row.method();
+        Call call = Call.of(method, path, token);
+        if (csv) {
+            call = call.header("Accept", "text/csv");
+        }
+        if (!"-".equals(row.body())) {
+            call = call.body(body(row.body()));
+        }
+        if ((method.equals("PATCH") || method.equals("PUT")) && token != null) {
+            String resource = path.replaceAll("/allocations$", "");
+            Answer current = f.call(Who.AUDITOR, "GET", resource).send();
+            call = call.header("If-Match", current.header("ETag") == null ? "\"0\"" : current.header("ETag"));
+        }
+        return call.send();
+    }
+
+    private static Object body(String name) {
+        String today = LocalDate.now(ZoneOffset.UTC).toString();
+        String rep = f.partnerOf.get(Who.REP);
+        String peer = f.partnerOf.get(Who.PEER);
+        return switch (name) {
+            case "ORG" -> MatrixFixtures.organisation("Second-" + UUID.randomUUID().toString().substring(0, 6), "COMMUNITY",
+                    UUID.randomUUID().toString());
+            case "RENAME" -> Map.of("name", "Hijacked");
+            case "REASON" -> Map.of("reason", "matrix");
+            case "PROJECT" -> Map.of("title", "Matrix new project", "purpose", "made by the matrix", "dimensions", List.of("HEALTH"),
+                    "plannedStart", "2027-01-01", "plannedEnd", "2027-06-30");
+            case "REPLAN" -> Map.of("purpose", "replanned by the matrix");
+            case "INVITE_OUT" -> Map.of("partnerId", f.partnerOf.get(Who.OUTSIDER), "role", "ADVISOR", "message", "matrix");
+            case "INDICATOR" -> Map.of("name", "Jobs found", "unit", "people", "baseline", "0", "target", "10");
+            case "MEASURE" -> Map.of("value", "3", "measuredAt", today);
+            case "NEED" -> Map.of("projectId", f.project, "type", "STAFF_HOURS", "quantity", "50", "unit", "hours");
+            case "NEED_Q" -> Map.of("projectId", f.other, "type", "STAFF_HOURS", "quantity", "50", "unit", "hours");
+            case "PLEDGE" -> Map.of("projectId", f.project, "type", "IN_KIND", "quantity", "2", "unit", "boxes");
+            case "PLEDGE_AS_PEER" -> Map.of("projectId", f.project, "partnerId", peer, "type", "IN_KIND", "quantity", "2", "unit", "boxes");
+            case "PLEDGE_Q" -> Map.of("projectId", f.other, "type", "IN_KIND", "quantity", "2", "unit", "boxes");
+            case "DELIVERY" -> Map.of("quantity", "1", "deliveredOn", today);
+            case "NOTE" -> Map.of("note", "matrix");
+            case "RISK" -> MatrixFixtures.risk(f.project, "Matrix risk", rep);
+            case "RISK_Q" -> MatrixFixtures.risk(f.other, "Matrix risk", peer);
+            case "SHARES" -> List.of(Map.of("partnerId", rep, "sharePercent", "60"), Map.of("partnerId", peer, "sharePercent", "40"));
+            case "MITIGATED" -> Map.of("status", "MITIGATED", "note", "matrix");
+            default -> throw new IllegalArgumentException("no body named " + name);
+        };
+    }
+
+    private static String fill(String path) {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("{P}", f.project);
+        values.put("{DRAFT}", f.draft);
+        values.put("{Q}", f.other);
+        values.put("{C1}", f.c1);
+        values.put("{C2}", f.c2);
+        values.put("{C3}", f.c3);
+        values.put("{CQ}", f.cq);
+        values.put("{D1}", f.d1);
+        values.put("{D2}", f.d2);
+        values.put("{R}", f.risk);
+        values.put("{R2}", f.risk2);
+        values.put("{I}", f.indicator);
+        values.put("{LEADP}", f.partnerOf.get(Who.LEAD));
+        values.put("{REPP}", f.partnerOf.get(Who.REP));
+        values.put("{PEERP}", f.partnerOf.get(Who.PEER));
+        values.put("{OUTP}", f.partnerOf.get(Who.OUTSIDER));
+        values.put("{PENDING}", f.pendingPartner);
+        values.put("{RANDOM}", randomId);
+        String filled = path;
+        for (var e : values.entrySet()) {
+            filled = filled.replace(e.getKey(), e.getValue());
+        }
+        if (filled.contains("{")) {
+            throw new IllegalArgumentException("unknown placeholder in " + path);
+        }
+        return filled;
+    }
+
+    static List<Row> rows() {
+        List<Row> rows = new ArrayList<>();
+        String[] lines = MATRIX.split("\n");
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].trim();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            String[] cells = line.split("\\s+");
+            if (cells.length != 3 + COLUMNS.size()) {
+                throw new IllegalArgumentException("matrix line " + (i + 1) + " has " + cells.length + " cells: " + line);
+            }
+            Map<Who, Integer> expected = new EnumMap<>(Who.class);
+            for (int c = 0; c < COLUMNS.size(); c++) {
+                if (!cells[3 + c].equals("-")) {
+                    expected.put(COLUMNS.get(c), Integer.parseInt(cells[3 + c]));
+                }
+            }
+            rows.add(new Row(i + 1, cells[0], cells[1], cells[2], expected));
+        }
+        return rows;
+    }
+
+    private static boolean has(JsonNode items, String field, String value) {
+        return StreamSupport.stream(items.spliterator(), false).anyMatch(i -> value.equals(i.path(field).asText()));
+    }
+
+    private static boolean all(JsonNode items, Predicate<JsonNode> condition) {
+        return items.isArray() && StreamSupport.stream(items.spliterator(), false).allMatch(condition);
+    }
+
+    /** The token with its payload changed (partner_id of another partner) and the original signature. */
+    static String tampered(String token, String from, String to) {
+        String[] parts = token.split("\\.");
+        String payload = new String(Base64.getUrlDecoder().decode(parts[1])).replace(from, to);
+        if (!payload.contains(to)) {
+            throw new IllegalStateException("nothing to tamper with");
+        }
+        return parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes()) + "." + parts[2];
+    }
+
+    /** The token's claims under {@code alg: none}, without a signature. */
+    static String unsigned(String token) {
+        String header = Base64.getUrlEncoder().withoutPadding().encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes());
+        return header + "." + token.split("\\.")[1] + ".";
     }
 }
