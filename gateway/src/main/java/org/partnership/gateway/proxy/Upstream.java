@@ -81,10 +81,16 @@ final class Upstream {
                         name + " is unavailable; try again shortly", path, requestId)
                         .putHeader("Retry-After", Long.toString(config.circuitBreaker().openFor().toSeconds())));
             }
+            LimitedBody limited = limitUndeclaredBody(context);
             return context.sendRequest().map(response -> {
                 consecutiveFailures.set(0);
                 return response;
             }).recover(failure -> {
+                if (limited != null && limited.exceeded()) {
+                    return Future.succeededFuture(problem(context, 413, "payload-too-large", "Payload too large",
+                            "the request body exceeds the limit of " + config.maxBodySize().asLongValue() / 1024 + " KiB", path, requestId)
+                            .putHeader("Connection", "close"));
+                }
                 boolean timeout = failure instanceof TimeoutException
                         || String.valueOf(failure.getMessage()).contains("timeout");
                 // a caller who hung up resets the upstream request: that says nothing about the upstream's health
@@ -97,6 +103,17 @@ final class Upstream {
                         : problem(context, 503, "upstream-unavailable", "Service unavailable", name + " is unavailable; try again shortly",
                         path, requestId));
             });
+        }
+
+        /** A chunked body (no Content-Length) is counted as it streams and cut off at the limit; null otherwise. */
+        private LimitedBody limitUndeclaredBody(ProxyContext context) {
+            Body body = context.request().getBody();
+            if (body == null || body.length() >= 0) {
+                return null;
+            }
+            LimitedBody limited = new LimitedBody(body.stream(), config.maxBodySize().asLongValue());
+            context.request().setBody(Body.body(limited, -1));
+            return limited;
         }
 
         @Override

@@ -4,12 +4,21 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.partnership.testsupport.Tokens;
 
+import java.io.ByteArrayInputStream;
+import java.io.SequenceInputStream;
 import java.net.Socket;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -102,6 +111,40 @@ class GatewayRoutingTest {
     void shouldRefuseAnOversizedBodyBeforeTheService() {
         given().auth().oauth2(token()).contentType(ContentType.JSON).body("{\"d\":\"" + "x".repeat(300_000) + "\"}")
                 .post("/api/v1/partners").then().statusCode(413).contentType("application/problem+json");
+    }
+
+    @ParameterizedTest
+    @EnumSource(HttpClient.Version.class)
+    void shouldCutOffAnOversizedBodyOfUndeclaredLengthWithA413AndKeepTheServiceAvailable(HttpClient.Version version) throws Exception {
+        String token = token();
+        byte[] chunk = "x".repeat(64 * 1024).getBytes(StandardCharsets.US_ASCII);
+        for (int i = 0; i < 4; i++) { // more than the circuit's failure threshold (3)
+            HttpResponse<String> response = postStreamed(version, token, Collections.nCopies(8, chunk)); // 512 KiB
+            assertThat(response.statusCode()).isEqualTo(413);
+            assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(response.body()).contains("urn:partnership:problem:payload-too-large");
+        }
+        assertThat(postStreamed(version, token, Collections.nCopies(3, chunk)).statusCode()).isEqualTo(200);
+    }
+
+    @ParameterizedTest
+    @EnumSource(HttpClient.Version.class)
+    void shouldStreamABodyOfUndeclaredLengthWithinTheLimit(HttpClient.Version version) throws Exception {
+        HttpResponse<String> response = postStreamed(version, token(), List.of("{\"name\":".getBytes(StandardCharsets.UTF_8),
+                "\"chunked\"}".getBytes(StandardCharsets.UTF_8)));
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"bodySize\":18");
+    }
+
+    /** POSTs these parts as a stream without Content-Length: chunked on HTTP/1.1, DATA frames on HTTP/2 (h2c). */
+    private static HttpResponse<String> postStreamed(HttpClient.Version version, String token, List<byte[]> parts) throws Exception {
+        HttpClient client = HttpClient.newBuilder().version(version).build();
+        URI partners = URI.create(RestAssured.baseURI + ":" + RestAssured.port + "/api/v1/partners");
+        return client.send(HttpRequest.newBuilder(partners)
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new SequenceInputStream(Collections.enumeration(
+                        parts.stream().map(ByteArrayInputStream::new).toList()))))
+                .build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
