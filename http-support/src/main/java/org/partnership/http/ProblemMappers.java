@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.logging.Log;
+import io.vertx.core.http.HttpClosedException;
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -161,6 +162,13 @@ public class ProblemMappers {
             return respond(Problem.of(409, "concurrent-modification", "Conflict",
                     "someone changed this at the same moment; reload and try again"), uri);
         }
+        if (isCallerGone(e)) {
+            // the caller (or the gateway, cutting off an oversized body) closed the connection mid-request: not a fault
+            // of this service, and nobody is left to read the answer
+            Log.infof("the caller closed the connection before the request to %s was complete (request %s)", uri.getPath(), requestId());
+            return respond(Problem.of(400, "incomplete-request", "Incomplete request",
+                    "the connection closed before the request was complete"), uri);
+        }
         Log.errorf(e, "unexpected failure on %s (request %s)", uri.getPath(), requestId());
         return respond(Problem.of(500, "internal", "Internal error",
                 "the request could not be completed; quote the request id when reporting it"), uri);
@@ -171,6 +179,16 @@ public class ProblemMappers {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             String name = t.getClass().getSimpleName();
             if (name.equals("OptimisticLockException") || name.equals("StaleObjectStateException") || name.equals("StaleStateException")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The connection closed while the request was being read. */
+    static boolean isCallerGone(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof HttpClosedException) {
                 return true;
             }
         }

@@ -5,6 +5,7 @@ import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.PoolOptions;
@@ -108,8 +109,9 @@ final class Upstream {
         /** A chunked body (no Content-Length) is counted as it streams and cut off at the limit; null otherwise. */
         private LimitedBody limitUndeclaredBody(ProxyContext context) {
             Body body = context.request().getBody();
-            if (body == null || body.length() >= 0) {
-                return null;
+            if (body == null || body.length() >= 0
+                    || !context.request().proxiedRequest().headers().contains(HttpHeaders.TRANSFER_ENCODING, HttpHeaders.CHUNKED, true)) {
+                return null; // a declared length (checked before) or no body at all
             }
             LimitedBody limited = new LimitedBody(body.stream(), config.maxBodySize().asLongValue());
             context.request().setBody(Body.body(limited, -1));
