@@ -9,7 +9,9 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -54,6 +56,23 @@ class PartnerOnboardingIT {
                 .body("description", is("Open five evenings a week")).body("contactEmail", nullValue());
         Platform.as(stranger.token()).queryParam("capability", "youth-work").get("/api/v1/partners").then().statusCode(200)
                 .body("items.id", org.hamcrest.Matchers.hasItem(id));
+    }
+
+    @Test
+    void shouldRefuseWhatNeedsAPartnerToCallersWhoseTokenNamesNone() {
+        Platform.User coordinator = Platform.newUser("unlinked-coordinator", "coordinator");
+        Platform.User rep = Platform.newUser("unlinked-rep", "partner-rep");
+        String coordinatorToken = coordinator.token();
+        assertThat(claim(coordinatorToken, "partner_id")).isNull();
+
+        Platform.as(coordinatorToken).get("/api/v1/me").then().statusCode(200).body("partner", nullValue());
+        Platform.as(coordinatorToken).body(Map.of("title", "Nobody's project", "purpose", "Led by no organisation",
+                        "dimensions", List.of("HOUSING"), "plannedStart", java.time.LocalDate.now().plusDays(30).toString(),
+                        "plannedEnd", java.time.LocalDate.now().plusDays(90).toString()))
+                .post("/api/v1/projects").then().statusCode(403).contentType("application/problem+json")
+                .body("detail", containsString("partner_id"));
+        Platform.as(rep.token()).get("/api/v1/projects/invitations").then().statusCode(403)
+                .contentType("application/problem+json").body("detail", containsString("partner_id"));
     }
 
     static Map<String, Object> organisation(String name, String registrationNumber) {
