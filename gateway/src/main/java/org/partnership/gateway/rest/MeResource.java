@@ -19,10 +19,13 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.partnership.gateway.client.ServiceClients;
+import org.partnership.http.PartnerClaim;
 import org.partnership.http.Problem;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 
 /** Who the caller is: user, roles, and the partner organisation they represent (with its sector). */
 @Path("/api/v1/me")
@@ -62,12 +65,12 @@ public class MeResource {
     public Uni<Me> me() {
         JsonWebToken token = (JsonWebToken) identity.getPrincipal();
         List<String> roles = identity.getRoles().stream().sorted().toList();
-        Object partnerClaim = token.getClaim("partner_id");
+        Optional<UUID> partner = PartnerClaim.of(token);
         String username = token.getClaim("preferred_username");
-        if (partnerClaim == null) {
+        if (partner.isEmpty()) {
             return Uni.createFrom().item(new Me(token.getSubject(), username, roles, null));
         }
-        String partnerId = partnerClaim.toString().replace("\"", "");
+        String partnerId = partner.get().toString();
         String key = token.getSubject() + "/" + partnerId;
         PartnerRef cached = recent.getIfPresent(key);
         if (cached != null) {

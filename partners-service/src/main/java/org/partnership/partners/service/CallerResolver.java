@@ -4,6 +4,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.partnership.http.PartnerClaim;
 import org.partnership.partners.domain.Caller;
 import org.partnership.partners.domain.PartnerMember;
 import org.partnership.partners.repository.PartnerMemberRepository;
@@ -30,23 +31,11 @@ public class CallerResolver {
         JsonWebToken token = (JsonWebToken) identity.getPrincipal();
         String subject = token.getSubject();
         String username = token.getClaim("preferred_username");
-        Optional<UUID> claimed = partnerClaim(token);
+        Optional<UUID> claimed = PartnerClaim.of(token);
         if (claimed.isPresent()) {
             return Uni.createFrom().item(new Caller(subject, username, identity.getRoles(), claimed));
         }
         return members.findById(subject).map(member -> new Caller(subject, username, identity.getRoles(),
                 Optional.ofNullable(member).map(PartnerMember::partnerId)));
-    }
-
-    private static Optional<UUID> partnerClaim(JsonWebToken token) {
-        Object claim = token.getClaim("partner_id");
-        if (claim == null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(UUID.fromString(claim.toString().replace("\"", "")));
-        } catch (IllegalArgumentException malformed) {
-            return Optional.empty();
-        }
     }
 }
