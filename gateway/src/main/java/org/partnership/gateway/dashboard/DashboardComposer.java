@@ -113,9 +113,20 @@ public final class DashboardComposer {
             JsonNode valuation = c.path("valuation");
             if (valuation.isObject() && valuation.hasNonNull("amount") && valuation.hasNonNull("currency")) {
                 BigDecimal amount = decimal(valuation.path("amount"));
+                String currency = valuation.path("currency").asText();
                 BigDecimal deliveredValue = quantity.signum() == 0 ? BigDecimal.ZERO
-                        : amount.multiply(delivered).divide(quantity, 2, java.math.RoundingMode.HALF_EVEN);
-                accumulate(byCurrency, valuation.path("currency").asText(), amount, deliveredValue);
+                        : amount.multiply(delivered).divide(quantity, minorUnits(currency), java.math.RoundingMode.HALF_EVEN);
+                accumulate(byCurrency, currency, amount, deliveredValue);
+            }
+        }
+
+        /** The currency's minor units (2 for EUR, 0 for JPY, 3 for KWD); 2 for a code Java does not know. */
+        private static int minorUnits(String currency) {
+            try {
+                int digits = java.util.Currency.getInstance(currency).getDefaultFractionDigits();
+                return digits < 0 ? 2 : digits;
+            } catch (IllegalArgumentException unknown) {
+                return 2;
             }
         }
 

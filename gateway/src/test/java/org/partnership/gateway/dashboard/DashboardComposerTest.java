@@ -42,6 +42,20 @@ class DashboardComposerTest {
     }
 
     @Test
+    void shouldValueDeliveriesInEachCurrencysOwnMinorUnits() throws Exception {
+        List<JsonNode> contributions = List.of(
+                json("{\"partnerId\":\"m\",\"type\":\"FUNDING\",\"unit\":\"JPY\",\"quantity\":\"3\",\"delivered\":\"1\",\"status\":\"PARTIALLY_DELIVERED\",\"valuation\":{\"amount\":\"1000\",\"currency\":\"JPY\"}}"),
+                json("{\"partnerId\":\"m\",\"type\":\"FUNDING\",\"unit\":\"KWD\",\"quantity\":\"3\",\"delivered\":\"1\",\"status\":\"PARTIALLY_DELIVERED\",\"valuation\":{\"amount\":\"10.000\",\"currency\":\"KWD\"}}"),
+                json("{\"partnerId\":\"m\",\"type\":\"FUNDING\",\"unit\":\"EUR\",\"quantity\":\"3\",\"delivered\":\"1\",\"status\":\"PARTIALLY_DELIVERED\",\"valuation\":{\"amount\":\"10.00\",\"currency\":\"EUR\"}}"));
+
+        JsonNode byCurrency = DashboardComposer.compose(new DashboardComposer.Parts(json("{\"id\":\"p\"}"), null, null, null,
+                contributions, null, List.of(), List.of())).path("contributionsByPartner").get(0).path("byCurrency");
+
+        assertThat(byCurrency.findValuesAsText("currency")).containsExactly("EUR", "JPY", "KWD");
+        assertThat(byCurrency.findValuesAsText("delivered")).containsExactly("3.33", "333", "3.333");
+    }
+
+    @Test
     void shouldMarkMissingPartsAsUnavailable() {
         ObjectNode dashboard = DashboardComposer.compose(new DashboardComposer.Parts(json("{\"id\":\"p\"}"), null, null, null,
                 null, null, List.of("resources-service", "resources-service"), List.of()));
