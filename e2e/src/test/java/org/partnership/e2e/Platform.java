@@ -8,8 +8,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.partnership.stack.LocalStack;
 import org.partnership.stack.RunningStack;
 import org.partnership.stack.StackConfig;
+import org.partnership.stack.StackException;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
@@ -78,9 +80,19 @@ public final class Platform implements BeforeAllCallback, ExtensionContext.Store
 
     /** Someone who signs in to the platform. */
     public record User(String username, String id) {
-        /** A fresh access token from the password grant (carries the current partner_id, roles...). */
+        /**
+         * A fresh access token from the password grant (carries the current partner_id, roles...). Keycloak's dev
+         * database can refuse a sign-in that races an admin update of the same user (partners-service writing the
+         * partner link): one retry, after the brute-force detector's quick-login window (1 s) so that it does not
+         * count as a rapid second failure.
+         */
         public String token() {
-            return stack.token(username, "e2e-secret");
+            try {
+                return stack.token(username, "e2e-secret");
+            } catch (StackException refused) {
+                RawHttp.sleep(Duration.ofMillis(1500));
+                return stack.token(username, "e2e-secret");
+            }
         }
     }
 
