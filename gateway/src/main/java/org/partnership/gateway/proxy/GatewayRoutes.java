@@ -85,7 +85,7 @@ public class GatewayRoutes {
         String length = request.getHeader("Content-Length");
         if (length != null && exceeds(length)) {
             reject(ctx, 413, "payload-too-large", "Payload too large",
-                    "the request body exceeds the limit of " + config.maxBodySize().asLongValue() / 1024 + " KiB", requestId);
+                    Problems.tooLarge(config.maxBodySize().asLongValue()), requestId);
             return;
         }
         String authorization = request.getHeader("Authorization");

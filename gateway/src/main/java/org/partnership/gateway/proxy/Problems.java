@@ -11,6 +11,11 @@ final class Problems {
     private Problems() {
     }
 
+    /** Why a request body is refused (413), declared or found too large while streaming. */
+    static String tooLarge(long limitBytes) {
+        return "the request body exceeds the limit of " + limitBytes / 1024 + " KiB";
+    }
+
     static Buffer body(int status, String slug, String title, String detail, String path, String requestId) {
         JsonObject problem = new JsonObject()
                 .put("type", Problem.TYPE_PREFIX + slug)

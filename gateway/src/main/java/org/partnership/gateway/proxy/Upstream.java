@@ -89,7 +89,7 @@ final class Upstream {
             }).recover(failure -> {
                 if (limited != null && limited.exceeded()) {
                     return Future.succeededFuture(problem(context, 413, "payload-too-large", "Payload too large",
-                            "the request body exceeds the limit of " + config.maxBodySize().asLongValue() / 1024 + " KiB", path, requestId)
+                            Problems.tooLarge(config.maxBodySize().asLongValue()), path, requestId)
                             .putHeader("Connection", "close"));
                 }
                 boolean timeout = failure instanceof TimeoutException
