@@ -12,6 +12,7 @@ set -euo pipefail
 
 ROUNDS=${ROUNDS:-3}
 DURATION=${DURATION:-15s}
+WARMUP=${WARMUP:-30s}   # per target, twice: the JIT needs about a minute of load before the figures settle
 CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
 KEYCLOAK=${KEYCLOAK:-http://localhost:8180}
@@ -45,7 +46,8 @@ run() { # url -> "requests/s p99_ms requests"; a round with any non-200 answer o
   awk '/Requests\/sec/ {rps=$2} /^ +99%/ {p=$2; if (p ~ /us$/) {sub(/us/,"",p); p=p/1000} else if (p ~ /ms$/) {sub(/ms/,"",p)} else if (p ~ /s$/) {sub(/s/,"",p); p=p*1000}} /requests in/ {n=$1} END {printf "%.0f %.2f %d\n", rps, p, n}' <<<"$out"
 }
 
-echo "warm-up..."; run "$DIRECT" >/dev/null; run "$GATEWAY" >/dev/null
+echo "warm-up (2 x $WARMUP per target)..."
+for _ in 1 2; do DURATION=$WARMUP run "$DIRECT" >/dev/null; DURATION=$WARMUP run "$GATEWAY" >/dev/null; done
 PID=$(gateway_pid); HZ=$(getconf CLK_TCK)
 direct_total=0; gateway_total=0; gw_requests=0; gw_ticks=0
 printf '%-6s %-8s %10s %9s\n' round target 'req/s' 'p99 ms'

@@ -2,10 +2,7 @@ package org.partnership.gateway.proxy;
 
 import io.quarkus.logging.Log;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.impl.HttpServerRequestInternal;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -110,17 +107,11 @@ public class GatewayRoutes {
             reject(ctx, 429, "rate-limited", "Too many requests", "slow down: retry after " + retryAfter + " s", requestId);
             return;
         }
-        forward(ctx.request());
-        upstream.proxy().handle(ctx.request());
+        forwardedFor(ctx.request());
+        upstream.forward(ctx.request(), requestId, config.maxBodySize().asLongValue());
     }
 
-    private void forward(HttpServerRequest request) {
-        if (request.version() == HttpVersion.HTTP_2 && !request.headers().contains(HttpHeaders.CONTENT_LENGTH)
-                && request.method() != HttpMethod.GET && request.method() != HttpMethod.HEAD) {
-            // HTTP/2 streams a body of undeclared length in frames; towards the service (HTTP/1.1) that is a chunked
-            // body, which the proxy sends only when the request says so: without this, such bodies were dropped
-            request.headers().set(HttpHeaders.TRANSFER_ENCODING, HttpHeaders.CHUNKED);
-        }
+    private static void forwardedFor(HttpServerRequest request) {
         String remote = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
         String forwardedFor = request.getHeader("X-Forwarded-For");
         if (remote != null) {

@@ -43,7 +43,7 @@ class GatewayRoutingTest {
         String token = token();
         given().auth().oauth2(token).header("X-Request-Id", "req-123")
                 .header("traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01")
-                .header("Connection", "keep-alive, X-Secret-Hop").header("Keep-Alive", "timeout=5")
+                .header("Connection", "keep-alive, X-Secret-Hop").header("Keep-Alive", "timeout=5").header("X-Secret-Hop", "for the gateway only")
                 .queryParam("sector", "MARKET")
                 .get("/api/v1/partners/abc")
                 .then().statusCode(200)
@@ -55,7 +55,10 @@ class GatewayRoutingTest {
                 .body("headers.traceparent", is("00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"))
                 .body("headers.x-forwarded-for", notNullValue())
                 .body("headers.x-forwarded-proto", is("http"))
-                .body("headers.keep-alive", nullValue());
+                .body("headers.keep-alive", nullValue())
+                .body("headers.x-secret-hop", nullValue())
+                // the service sees the caller's host, so the links it builds (Location) are the gateway's public ones
+                .body("headers.host", is("localhost:" + RestAssured.port));
         given().auth().oauth2(token).get("/api/v1/projects").then().statusCode(200).body("path", is("/api/v1/projects"));
     }
 
