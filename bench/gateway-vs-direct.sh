@@ -26,7 +26,7 @@ token() {
   curl -sf -d grant_type=password -d client_id=partnership-cli -d "username=$USER_NAME" -d password=demo \
     "$KEYCLOAK/realms/partnership/protocol/openid-connect/token" | sed -E 's/.*"access_token":"([^"]+)".*/\1/'
 }
-gateway_pid() { pgrep -f 'gateway/target/quarkus-app/quarkus-run.jar' | head -1; }
+gateway_pid() { local port=${GATEWAY##*:}; ss -ltnpH "sport = :${port%%/*}" | sed -nE 's/.*pid=([0-9]+).*/\1/p' | head -1; }
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 
 TOKEN=$(token)

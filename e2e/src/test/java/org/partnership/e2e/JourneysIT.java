@@ -390,8 +390,10 @@ class JourneysIT {
         Map<String, Object> body = Map.of("title", title, "purpose", "A joint project of the city and its partners: " + title,
                 "dimensions", dimensions, "plannedStart", today.plusDays(30).toString(), "plannedEnd", today.plusDays(395).toString());
         // the city's verification reaches projects-service as an event: until then it cannot lead a project
-        String id = Eventually.answers(201, () -> Platform.as(token).body(body).post("/api/v1/projects"))
-                .then().body("status", is("DRAFT")).body("leadPartnerName", is(CITY)).extract().path("id");
+        Response created = Eventually.answers(201, () -> Platform.as(token).body(body).post("/api/v1/projects"));
+        String id = created.then().body("status", is("DRAFT")).body("leadPartnerName", is(CITY)).extract().path("id");
+        // the link to the new project is the gateway's (the only public entry), never the service's behind it
+        assertThat(created.header("Location")).isEqualTo(io.restassured.RestAssured.baseURI + "/api/v1/projects/" + id);
         Platform.as(token).post("/api/v1/projects/" + id + "/open").then().statusCode(200).body("status", is("OPEN"));
         return id;
     }

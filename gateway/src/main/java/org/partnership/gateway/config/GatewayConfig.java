@@ -25,8 +25,13 @@ public interface GatewayConfig {
     @WithDefault("2s")
     Duration connectTimeout();
 
-    /** Keep-alive connections per upstream and event loop (each event loop has its own pool). */
-    @WithDefault("16")
+    /**
+     * Keep-alive connections per upstream and event loop (each event loop has its own pool): at most this many
+     * requests per event loop are inside a service at once, the others wait their turn here, first come first
+     * served. Measured on 2 cores with 32 callers: 8 keeps p99 at 15-17 ms where 16 let it reach 22-30 ms (the
+     * service and its database slow down when everything runs at once); 4 queued too long.
+     */
+    @WithDefault("8")
     int poolSize();
 
     /** How long the dashboard waits for each service before showing the rest without it. */
