@@ -243,6 +243,7 @@ class BadInputIT {
         }
         query(Who.REP, "/api/v1/projects", Map.of("status", "SLEEPING"), 400);
         query(Who.REP, "/api/v1/projects", Map.of("dimension", "MOON"), 400);
+        query(Who.REP, "/api/v1/projects", Map.of("mine", "yes"), 400);
 
         // ------------------------------------------------------------------------------------- resources-service
         Endpoint need = new Endpoint(Who.LEAD, "POST", "/api/v1/needs", Map.of("projectId", f.project, "type", "STAFF_HOURS",

@@ -337,7 +337,7 @@ class JourneysIT {
 
         assertThat(dashboard.getString("project.title")).isEqualTo(HOUSING_FIRST);
         assertThat(dashboard.getString("project.status")).isEqualTo("ACTIVE");
-        assertThat(dashboard.getList("project.dimensions")).containsExactlyInAnyOrder("HOUSING", "EMPLOYMENT");
+        assertThat(dashboard.getList("project.dimensions")).containsExactly("HOUSING", "EMPLOYMENT");
         assertThat(dashboard.getBoolean("readiness.ready")).isTrue();
 
         assertThat(dashboard.getList("participants")).hasSize(3);

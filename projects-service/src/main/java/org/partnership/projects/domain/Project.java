@@ -211,7 +211,7 @@ public class Project {
     private void apply(Plan plan) {
         title = plan.title().trim();
         purpose = plan.purpose().trim();
-        dimensions = plan.dimensions().stream().distinct().map(Enum::name).sorted().toArray(String[]::new);
+        dimensions = plan.dimensions().stream().distinct().map(Enum::name).toArray(String[]::new); // in the coordinator's order
         plannedStart = plan.plannedStart();
         plannedEnd = plan.plannedEnd();
         requiredCoveragePercent = plan.requiredCoveragePercent();

@@ -127,7 +127,7 @@ public class ProjectResource {
     public Uni<ProjectPage> list(
             @Parameter(description = "DRAFT, OPEN, ACTIVE, COMPLETED or CANCELLED") @QueryParam("status") String status,
             @Parameter(description = "A service domain, e.g. HOUSING") @QueryParam("dimension") String dimension,
-            @Parameter(description = "Only the caller's partner's projects") @QueryParam("mine") boolean mine,
+            @Parameter(description = "true: only the caller's partner's projects", schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("mine") String mine,
             @Parameter(description = "Page size, 1-100 (default 20)", schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("limit") Integer limit,
             @Parameter(description = "The 'next' cursor of the previous page") @QueryParam("cursor") String cursor) {
         int size = Page.limit(limit);
@@ -137,7 +137,8 @@ public class ProjectResource {
         ProjectRepository.Position after = position == null ? null
                 : new ProjectRepository.Position(ProjectMapping.instant(position[0], "cursor"), Ids.uuid(position[1], "cursor"));
         Caller caller = callers.current();
-        return service.search(caller, statusFilter, dimensionFilter, mine, after, size + 1).map(found -> {
+        boolean onlyMine = Boolean.TRUE.equals(org.partnership.http.QueryParams.bool(mine, "mine"));
+        return service.search(caller, statusFilter, dimensionFilter, onlyMine, after, size + 1).map(found -> {
             List<ProjectView> items = found.stream().limit(size).map(d -> ProjectView.of(d, caller)).toList();
             String next = null;
             if (found.size() > size) {

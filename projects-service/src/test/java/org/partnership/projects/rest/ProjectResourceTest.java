@@ -20,6 +20,7 @@ import java.util.UUID;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.everyItem;
@@ -60,7 +61,7 @@ class ProjectResourceTest {
                 .body("leadPartnerId", is(lead.toString()))
                 .body("requiredCoveragePercent", is(100))
                 .body("governanceRule", is("LEAD_DECIDES"))
-                .body("dimensions", containsInAnyOrder("HOUSING", "EMPLOYMENT"))
+                .body("dimensions", contains("HOUSING", "EMPLOYMENT")) // the coordinator's order
                 .body("participants", hasSize(1))
                 .body("participants[0].role", is("LEAD"))
                 .body("participants[0].status", is("ACCEPTED"))
@@ -429,6 +430,9 @@ class ProjectResourceTest {
                 .statusCode(200).body("items.id", is(List.of(a))).body("next", nullValue());
         as(coordinator).queryParam("mine", true).queryParam("dimension", "JUSTICE").get(PROJECTS).then()
                 .statusCode(200).body("items", hasSize(0));
+        // a filter that is neither true nor false is refused, not read as false (which would list everything)
+        as(coordinator).queryParam("mine", "yes").get(PROJECTS).then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", hasItem("mine"));
     }
 
     // ---------------------------------------------------------------- indicators and events
