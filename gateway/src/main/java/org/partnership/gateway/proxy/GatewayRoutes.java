@@ -108,7 +108,7 @@ public class GatewayRoutes {
             return;
         }
         forwardedFor(ctx.request());
-        upstream.forward(ctx.request(), requestId, config.maxBodySize().asLongValue());
+        upstream.forward(ctx.request(), requestId);
     }
 
     private static void forwardedFor(HttpServerRequest request) {
