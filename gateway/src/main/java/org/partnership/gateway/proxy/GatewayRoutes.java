@@ -81,7 +81,7 @@ public class GatewayRoutes {
         String requestId = correlate(request);
         String length = request.getHeader("Content-Length");
         if (length != null && exceeds(length)) {
-            reject(ctx, 413, "payload-too-large", "Payload too large",
+            Problems.refuse(ctx.request(), 413, "payload-too-large", "Payload too large",
                     Problems.tooLarge(config.maxBodySize().asLongValue()), requestId);
             return;
         }
@@ -104,7 +104,7 @@ public class GatewayRoutes {
         long retryAfter = limiter.acquire("sub:" + caller.subject());
         if (retryAfter > 0) {
             ctx.response().putHeader("Retry-After", Long.toString(retryAfter));
-            reject(ctx, 429, "rate-limited", "Too many requests", "slow down: retry after " + retryAfter + " s", requestId);
+            Problems.refuse(ctx.request(), 429, "rate-limited", "Too many requests", "slow down: retry after " + retryAfter + " s", requestId);
             return;
         }
         forwardedFor(ctx.request());
@@ -151,16 +151,6 @@ public class GatewayRoutes {
 
     private void unauthenticated(RoutingContext ctx, String requestId) {
         ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"partnership\"");
-        reject(ctx, 401, "unauthenticated", "Unauthenticated", "a valid bearer access token is required", requestId);
-    }
-
-    private static void reject(RoutingContext ctx, int status, String slug, String title, String detail, String requestId) {
-        ctx.response().putHeader(REQUEST_ID, requestId);
-        if (status == 413) {
-            ctx.response().putHeader("Connection", "close");
-        } else {
-            ctx.request().resume();
-        }
-        Problems.send(ctx.response(), status, slug, title, detail, ctx.request().path(), requestId);
+        Problems.refuse(ctx.request(), 401, "unauthenticated", "Unauthenticated", "a valid bearer access token is required", requestId);
     }
 }

@@ -1,11 +1,12 @@
 package org.partnership.gateway.proxy;
 
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 import org.partnership.http.Problem;
 
-/** RFC 9457 bodies written straight to a Vert.x response, for what the gateway refuses before any upstream. */
+/** RFC 9457 problems written straight to a Vert.x response, for what the gateway answers itself instead of a service. */
 final class Problems {
 
     private Problems() {
@@ -16,7 +17,29 @@ final class Problems {
         return "the request body exceeds the limit of " + limitBytes / 1024 + " KiB";
     }
 
-    static Buffer body(int status, String slug, String title, String detail, String path, String requestId) {
+    /**
+     * Answers the request with a problem, echoing its correlation id. A 413 closes the connection without reading
+     * the rest of the oversized body; any other refusal reads and drops what is left of the body, so the connection
+     * can carry the caller's next request.
+     */
+    static void refuse(HttpServerRequest request, int status, String slug, String title, String detail, String requestId) {
+        HttpServerResponse response = request.response();
+        if (response.ended() || response.headWritten()) {
+            return;
+        }
+        if (requestId != null) {
+            response.putHeader(GatewayRoutes.REQUEST_ID, requestId);
+        }
+        if (status == 413) {
+            response.putHeader("Connection", "close");
+        } else {
+            request.resume();
+        }
+        response.setStatusCode(status).putHeader("Content-Type", Problem.MEDIA_TYPE)
+                .end(body(status, slug, title, detail, request.path(), requestId));
+    }
+
+    private static Buffer body(int status, String slug, String title, String detail, String path, String requestId) {
         JsonObject problem = new JsonObject()
                 .put("type", Problem.TYPE_PREFIX + slug)
                 .put("title", title)
@@ -27,14 +50,5 @@ final class Problems {
             problem.put("requestId", requestId);
         }
         return problem.toBuffer();
-    }
-
-    static void send(HttpServerResponse response, int status, String slug, String title, String detail, String path,
-            String requestId) {
-        if (response.ended() || response.headWritten()) {
-            return;
-        }
-        response.setStatusCode(status).putHeader("Content-Type", Problem.MEDIA_TYPE)
-                .end(body(status, slug, title, detail, path, requestId));
     }
 }

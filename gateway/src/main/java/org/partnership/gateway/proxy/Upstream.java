@@ -72,7 +72,7 @@ final class Upstream {
         HttpServerResponse answer = caller.response();
         if (System.nanoTime() < openUntilNanos.get()) {
             answer.putHeader("Retry-After", Long.toString(config.circuitBreaker().openFor().toSeconds()));
-            refuse(caller, 503, "upstream-unavailable", "Service unavailable", name + " is unavailable; try again shortly", requestId);
+            Problems.refuse(caller, 503, "upstream-unavailable", "Service unavailable", name + " is unavailable; try again shortly", requestId);
             return;
         }
         RequestOptions options = new RequestOptions()
@@ -133,8 +133,7 @@ final class Upstream {
 
     private void failed(HttpServerRequest caller, Throwable failure, LimitedBody streamed, String requestId) {
         if (streamed != null && streamed.exceeded()) {
-            caller.response().putHeader("Connection", "close");
-            refuse(caller, 413, "payload-too-large", "Payload too large", Problems.tooLarge(config.maxBodySize().asLongValue()), requestId);
+            Problems.refuse(caller, 413, "payload-too-large", "Payload too large", Problems.tooLarge(config.maxBodySize().asLongValue()), requestId);
             return;
         }
         // a caller who hung up resets the upstream request: that says nothing about the upstream's health
@@ -146,9 +145,9 @@ final class Upstream {
         }
         boolean timeout = failure instanceof TimeoutException || String.valueOf(failure.getMessage()).contains("timeout");
         if (timeout) {
-            refuse(caller, 504, "upstream-timeout", "Gateway timeout", name + " did not answer in time", requestId);
+            Problems.refuse(caller, 504, "upstream-timeout", "Gateway timeout", name + " did not answer in time", requestId);
         } else {
-            refuse(caller, 503, "upstream-unavailable", "Service unavailable", name + " is unavailable; try again shortly", requestId);
+            Problems.refuse(caller, 503, "upstream-unavailable", "Service unavailable", name + " is unavailable; try again shortly", requestId);
         }
     }
 
@@ -162,13 +161,6 @@ final class Upstream {
         }
     }
 
-    private static void refuse(HttpServerRequest caller, int status, String slug, String title, String detail, String requestId) {
-        if (requestId != null) {
-            caller.response().putHeader(GatewayRoutes.REQUEST_ID, requestId);
-        }
-        caller.resume(); // whatever is left of the caller's body is read and dropped
-        Problems.send(caller.response(), status, slug, title, detail, caller.path(), requestId);
-    }
 
     /** Copies the end-to-end headers into {@code target}: all but the hop-by-hop ones and those named in Connection. */
     private static void forwardable(MultiMap source, MultiMap target) {

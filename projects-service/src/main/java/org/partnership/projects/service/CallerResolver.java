@@ -6,7 +6,6 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.partnership.http.PartnerClaim;
 import org.partnership.projects.domain.Caller;
 
-
 /** Who the caller is: subject, roles and the partner they represent, all from the verified access token. */
 @ApplicationScoped
 public class CallerResolver {

@@ -6,7 +6,6 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.partnership.http.PartnerClaim;
 import org.partnership.resources.domain.Caller;
 
-
 /** Who the caller is: subject and realm roles from the verified access token, their partner from {@code partner_id}. */
 @ApplicationScoped
 public class CallerResolver {
