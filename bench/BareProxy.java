@@ -11,7 +11,7 @@ import io.vertx.core.http.RequestOptions;
 
 /**
  * The floor for bench/gateway-vs-direct.sh: the least a Vert.x proxy can do (no token check, no limits, no
- * metrics, no hop-by-hop care), one event loop per core and 8 keep-alive connections per loop, like the gateway.
+ * metrics, no hop-by-hop care), one event loop and 16 keep-alive connections, like the gateway.
  * Not for use: a yardstick. Run with bench/bare-proxy.sh, then GATEWAY=http://127.0.0.1:8095 bench/gateway-vs-direct.sh.
  */
 public class BareProxy extends AbstractVerticle {
@@ -21,7 +21,7 @@ public class BareProxy extends AbstractVerticle {
     private static final int UPSTREAM_PORT = Integer.getInteger("upstream.port", 8081);
 
     public static void main(String[] args) {
-        int loops = Runtime.getRuntime().availableProcessors();
+        int loops = 1;
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(loops));
         vertx.deployVerticle(BareProxy::new, new DeploymentOptions().setInstances(loops))
                 .onSuccess(id -> System.out.println("bare proxy on 127.0.0.1:" + PORT + " -> " + UPSTREAM_HOST + ":" + UPSTREAM_PORT));
@@ -29,7 +29,7 @@ public class BareProxy extends AbstractVerticle {
 
     @Override
     public void start() {
-        HttpClient client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true), new PoolOptions().setHttp1MaxSize(8));
+        HttpClient client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true), new PoolOptions().setHttp1MaxSize(16));
         vertx.createHttpServer().requestHandler(request -> {
             request.pause();
             RequestOptions options = new RequestOptions().setHost(UPSTREAM_HOST).setPort(UPSTREAM_PORT)

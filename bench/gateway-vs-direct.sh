@@ -6,12 +6,17 @@
 #      GATEWAY_RATE_LIMIT_ENABLED=false ./stack start
 # 2. in another terminal:  bench/gateway-vs-direct.sh        (needs wrk: apt-get install wrk)
 #
-# Prints requests/s and p99 per round, the through-gateway/direct ratio, and the gateway's CPU time per request
-# (from /proc, user+system, over the gateway rounds). Loopback only; every round is bounded by DURATION.
+# Prints requests/s and p99 per round, the through-gateway/direct ratio (of the means, and the spread of the per-round
+# ratios), and the gateway's CPU time per request (from /proc, user+system, over the gateway rounds). Loopback only;
+# every round is bounded by DURATION.
+#
+# A small VM's speed drifts by several per cent from one minute to the next, so a single pair of rounds can say 72 %
+# or 83 % for the same build: the rounds alternate in ABBA order (direct, gateway, gateway, direct, ...) so that a
+# steady drift weighs on both targets alike, and there are many short ones.
 set -euo pipefail
 
-ROUNDS=${ROUNDS:-3}
-DURATION=${DURATION:-15s}
+ROUNDS=${ROUNDS:-10}
+DURATION=${DURATION:-10s}
 WARMUP=${WARMUP:-30s}   # per target, twice: the JIT needs about a minute of load before the figures settle
 CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
@@ -49,17 +54,28 @@ run() { # url -> "requests/s p99_ms requests"; a round with any non-200 answer o
 echo "warm-up (2 x $WARMUP per target)..."
 for _ in 1 2; do DURATION=$WARMUP run "$DIRECT" >/dev/null; DURATION=$WARMUP run "$GATEWAY" >/dev/null; done
 PID=$(gateway_pid); HZ=$(getconf CLK_TCK)
-direct_total=0; gateway_total=0; gw_requests=0; gw_ticks=0
+gw_requests=0; gw_ticks=0; rounds=""
 printf '%-6s %-8s %10s %9s\n' round target 'req/s' 'p99 ms'
+measure() { # target url round -> appends "target rps p99" to $rounds
+  local before rps p99 n
+  [ "$1" = gateway ] && before=$(cpu_ticks "$PID")
+  read -r rps p99 n <<<"$(run "$2")"
+  if [ "$1" = gateway ]; then gw_ticks=$((gw_ticks + $(cpu_ticks "$PID") - before)); gw_requests=$((gw_requests + n)); fi
+  printf '%-6s %-8s %10s %9s\n' "$3" "$1" "$rps" "$p99"
+  rounds+="$3 $1 $rps $p99"$'\n'
+}
 for i in $(seq 1 "$ROUNDS"); do
   TOKEN=$(token)
-  read -r rps p99 n <<<"$(run "$DIRECT")"; direct_total=$((direct_total + rps))
-  printf '%-6s %-8s %10s %9s\n' "$i" direct "$rps" "$p99"
-  before=$(cpu_ticks "$PID")
-  read -r rps p99 n <<<"$(run "$GATEWAY")"; gateway_total=$((gateway_total + rps))
-  gw_ticks=$((gw_ticks + $(cpu_ticks "$PID") - before)); gw_requests=$((gw_requests + n))
-  printf '%-6s %-8s %10s %9s\n' "$i" gateway "$rps" "$p99"
+  if [ $((i % 2)) -eq 1 ]; then measure direct "$DIRECT" "$i"; measure gateway "$GATEWAY" "$i"
+  else measure gateway "$GATEWAY" "$i"; measure direct "$DIRECT" "$i"; fi
 done
-awk -v d="$direct_total" -v g="$gateway_total" -v r="$ROUNDS" -v t="$gw_ticks" -v hz="$HZ" -v n="$gw_requests" 'BEGIN {
-  printf "mean direct %.0f req/s, through gateway %.0f req/s, ratio %.1f %%\n", d/r, g/r, 100*g/d;
-  printf "gateway CPU time per request: %.1f us (user+system over the gateway rounds)\n", 1e6*t/hz/n }'
+awk -v t="$gw_ticks" -v hz="$HZ" -v n="$gw_requests" '
+  NF == 4 { rps[$1, $2] = $3; p99[$2] = p99[$2] " " $4; sum[$2] += $3; rounds[$1] = 1 }
+  function sorted(list, out,   k, m, i, j, v) { m = split(list, out, " "); for (i = 2; i <= m; i++) { v = out[i]; for (j = i - 1; j > 0 && out[j] > v; j--) out[j+1] = out[j]; out[j+1] = v } return m }
+  END {
+    r = 0; for (k in rounds) { r++; ratios = ratios " " 100 * rps[k, "gateway"] / rps[k, "direct"] }
+    m = sorted(ratios, q); pd = sorted(p99["direct"], a); pg = sorted(p99["gateway"], b)
+    printf "mean direct %.0f req/s, through gateway %.0f req/s, ratio %.1f %%\n", sum["direct"]/r, sum["gateway"]/r, 100*sum["gateway"]/sum["direct"]
+    printf "per-round ratio: min %.1f %%, median %.1f %%, max %.1f %% (%d rounds)\n", q[1], (q[int((m+1)/2)] + q[int(m/2)+1])/2, q[m], m
+    printf "p99 ms, median (worst): direct %.2f (%.2f), gateway %.2f (%.2f)\n", (a[int((pd+1)/2)] + a[int(pd/2)+1])/2, a[pd], (b[int((pg+1)/2)] + b[int(pg/2)+1])/2, b[pg]
+    printf "gateway CPU time per request: %.1f us (user+system over the gateway rounds)\n", 1e6*t/hz/n }' <<<"$rounds"

@@ -2,7 +2,7 @@ package org.partnership.gateway.security;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import org.partnership.gateway.config.GatewayConfig;
 
 import java.time.Duration;
@@ -11,7 +11,7 @@ import java.time.Duration;
  * Token buckets per client (the token's subject, or the client address for anonymous requests): a burst of
  * {@code burst} requests, refilled at {@code requests-per-second}. Idle buckets are forgotten.
  */
-@ApplicationScoped
+@Singleton
 public class RateLimiter {
 
     private final GatewayConfig.RateLimit config;

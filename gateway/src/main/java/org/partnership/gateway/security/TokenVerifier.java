@@ -7,7 +7,7 @@ import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.oidc.TenantIdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.partnership.gateway.config.GatewayConfig;
 
@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  * audience, expiry with the configured skew, algorithm) and remembers each verified token until it expires, in a
  * bounded cache: a token's signature is checked once, not on every request.
  */
-@ApplicationScoped
+@Singleton
 public class TokenVerifier {
 
     /** What the gateway needs of a verified token. */
