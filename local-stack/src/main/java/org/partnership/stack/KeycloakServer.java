@@ -34,6 +34,12 @@ public final class KeycloakServer implements AutoCloseable {
     public static final String ADMIN_PASSWORD = "admin";
     public static final Duration READY_TIMEOUT = Duration.ofSeconds(300);
     private static final String JIT_OPTIONS = "-XX:TieredStopAtLevel=1";
+    /**
+     * Keycloak 26's brute-force detector refuses every sign-in of a user while another of theirs is in flight
+     * ("invalid_grant", keycloak/keycloak#33527): a coordinator signed in from the console and a script at once, or
+     * two browser tabs, would be told their password is wrong. Failed attempts are still counted and locked out.
+     */
+    static final String ALLOW_CONCURRENT_SIGN_INS = "--spi-brute-force-protector--default-brute-force-detector--allow-concurrent-requests=true";
 
     private final int port;
     private final int managementPort;
@@ -72,7 +78,8 @@ public final class KeycloakServer implements AutoCloseable {
                 "--http-management-port=" + managementPort,
                 "--import-realm",
                 "--health-enabled=true",
-                "--hostname=http://localhost:" + port);
+                "--hostname=http://localhost:" + port,
+                ALLOW_CONCURRENT_SIGN_INS);
         // C1 only: a development Keycloak starts about twice as fast on a small machine, and its peak speed does
         // not matter (services verify tokens with the cached JWKS, without calling it)
         String javaOpts = (JIT_OPTIONS + " " + System.getenv().getOrDefault("JAVA_OPTS_APPEND", "")).trim();
