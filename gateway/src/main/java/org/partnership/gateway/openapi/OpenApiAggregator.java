@@ -18,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.partnership.gateway.config.GatewayConfig;
 
+import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -48,6 +49,7 @@ public class OpenApiAggregator {
     private HttpClient client;
     private volatile ObjectNode cached;
     private volatile long cachedAt;
+    private volatile Rendered rendered;
 
     public OpenApiAggregator(GatewayConfig config, io.quarkus.vertx.http.HttpServer server) {
         this.config = config;
@@ -70,13 +72,33 @@ public class OpenApiAggregator {
             boolean json = "json".equalsIgnoreCase(ctx.request().getParam("format"))
                     || String.valueOf(ctx.request().getHeader("Accept")).contains("application/json");
             try {
+                Rendered document = render(result.result());
                 ctx.response().putHeader("Content-Type", json ? "application/json;charset=UTF-8" : "application/yaml;charset=UTF-8")
-                        .end(json ? JSON.writerWithDefaultPrettyPrinter().writeValueAsString(result.result())
-                                : YAML.writeValueAsString(result.result()));
+                        .end(json ? document.json() : document.yaml());
             } catch (Exception e) {
                 ctx.fail(e);
             }
         });
+    }
+
+    /**
+     * The document in both formats, rendered once per refresh: the event loop that serves it also carries every
+     * proxied request, and a public endpoint must not make it serialise the whole platform's description per call.
+     */
+    private Rendered render(ObjectNode document) throws IOException {
+        Rendered known = rendered;
+        if (known != null && known.document() == document) {
+            return known;
+        }
+        Rendered fresh = new Rendered(document, Buffer.buffer(JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(document)),
+                Buffer.buffer(YAML.writeValueAsBytes(document)));
+        if (document == cached) { // a partial document (a service missing) is rendered for this call only
+            rendered = fresh;
+        }
+        return fresh;
+    }
+
+    private record Rendered(ObjectNode document, Buffer json, Buffer yaml) {
     }
 
     /** The merged document, from the cache while it is fresh. */
