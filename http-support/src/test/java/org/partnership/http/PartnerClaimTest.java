@@ -1,6 +1,9 @@
 package org.partnership.http;
 
+import io.quarkus.oidc.runtime.OidcJwtCallerPrincipal;
+import io.quarkus.security.credential.TokenCredential;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jose4j.jwt.JwtClaims;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;
@@ -23,6 +26,18 @@ class PartnerClaimTest {
     void shouldNameNoPartnerWithoutAValidClaim() {
         assertThat(PartnerClaim.of(token(Map.of()))).isEmpty();
         assertThat(PartnerClaim.of(token(Map.of("partner_id", "not-a-uuid")))).isEmpty();
+    }
+
+    @Test
+    void shouldReadThePartnerOfATokenVerifiedByQuarkusOidc() {
+        UUID partner = UUID.randomUUID();
+        JwtClaims claims = new JwtClaims();
+        claims.setSubject("someone");
+        assertThat(PartnerClaim.of(new OidcJwtCallerPrincipal(claims, new TokenCredential("raw", "bearer")))).isEmpty();
+        claims.setClaim("partner_id", partner.toString());
+        assertThat(PartnerClaim.of(new OidcJwtCallerPrincipal(claims, new TokenCredential("raw", "bearer")))).contains(partner);
+        claims.setClaim("partner_id", "not-a-uuid");
+        assertThat(PartnerClaim.of(new OidcJwtCallerPrincipal(claims, new TokenCredential("raw", "bearer")))).isEmpty();
     }
 
     private static JsonWebToken token(Map<String, Object> claims) {
