@@ -19,6 +19,7 @@ import jakarta.enterprise.event.Observes;
 import org.partnership.gateway.config.GatewayConfig;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -47,9 +48,7 @@ public class OpenApiAggregator {
     private final io.quarkus.vertx.http.HttpServer server;
     private final long refreshMillis;
     private HttpClient client;
-    private volatile ObjectNode cached;
-    private volatile long cachedAt;
-    private volatile Rendered rendered;
+    private volatile Rendered cached;
 
     public OpenApiAggregator(GatewayConfig config, io.quarkus.vertx.http.HttpServer server) {
         this.config = config;
@@ -71,41 +70,33 @@ public class OpenApiAggregator {
             }
             boolean json = "json".equalsIgnoreCase(ctx.request().getParam("format"))
                     || String.valueOf(ctx.request().getHeader("Accept")).contains("application/json");
-            try {
-                Rendered document = render(result.result());
-                ctx.response().putHeader("Content-Type", json ? "application/json;charset=UTF-8" : "application/yaml;charset=UTF-8")
-                        .end(json ? document.json() : document.yaml());
-            } catch (Exception e) {
-                ctx.fail(e);
-            }
+            ctx.response().putHeader("Content-Type", json ? "application/json;charset=UTF-8" : "application/yaml;charset=UTF-8")
+                    .end(json ? result.result().json() : result.result().yaml());
         });
     }
 
     /**
-     * The document in both formats, rendered once per refresh: the event loop that serves it also carries every
-     * proxied request, and a public endpoint must not make it serialise the whole platform's description per call.
+     * The merged document in both formats, rendered once when it is built: the event loop that serves it also
+     * carries every proxied request, and a public endpoint must not make it serialise the whole platform's
+     * description per call.
      */
-    private Rendered render(ObjectNode document) throws IOException {
-        Rendered known = rendered;
-        if (known != null && known.document() == document) {
-            return known;
-        }
-        Rendered fresh = new Rendered(document, Buffer.buffer(JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(document)),
-                Buffer.buffer(YAML.writeValueAsBytes(document)));
-        if (document == cached) { // a partial document (a service missing) is rendered for this call only
-            rendered = fresh;
-        }
-        return fresh;
-    }
+    private record Rendered(Buffer json, Buffer yaml, long renderedAt) {
 
-    private record Rendered(ObjectNode document, Buffer json, Buffer yaml) {
+        static Rendered of(ObjectNode document) {
+            try {
+                return new Rendered(Buffer.buffer(JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(document)),
+                        Buffer.buffer(YAML.writeValueAsBytes(document)), System.currentTimeMillis());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     /** The merged document, from the cache while it is fresh. */
-    Future<ObjectNode> document() {
-        ObjectNode doc = cached;
-        if (doc != null && System.currentTimeMillis() - cachedAt < refreshMillis) {
-            return Future.succeededFuture(doc);
+    private Future<Rendered> document() {
+        Rendered known = cached;
+        if (known != null && System.currentTimeMillis() - known.renderedAt() < refreshMillis) {
+            return Future.succeededFuture(known);
         }
         Future<JsonNode> own = fetch("http://127.0.0.1:" + server.getPort(), "/q/openapi-gateway?format=json");
         Map<String, Future<JsonNode>> upstreams = new TreeMap<>();
@@ -129,11 +120,10 @@ public class OpenApiAggregator {
             serveFromGateway(merged);
             if (!unavailable.isEmpty()) {
                 ((ObjectNode) merged.with("info")).set("x-unavailable-services", unavailable);
-            } else {
-                cached = merged;
-                cachedAt = System.currentTimeMillis();
+                return Future.succeededFuture(Rendered.of(merged)); // a partial document is not kept
             }
-            return Future.succeededFuture(merged);
+            cached = Rendered.of(merged);
+            return Future.succeededFuture(cached);
         });
     }
 
