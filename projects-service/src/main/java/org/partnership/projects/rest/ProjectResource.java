@@ -31,6 +31,7 @@ import org.partnership.http.Ids;
 import org.partnership.http.Page;
 import org.partnership.http.Preconditions;
 import org.partnership.http.Problem;
+import org.partnership.http.QueryParams;
 import org.partnership.messaging.idempotency.IdempotentRequests;
 import org.partnership.messaging.idempotency.IdempotentRequests.StoredResponse;
 import org.partnership.projects.domain.Caller;
@@ -131,13 +132,13 @@ public class ProjectResource {
             @Parameter(description = "Page size, 1-100 (default 20)", schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("limit") Integer limit,
             @Parameter(description = "The 'next' cursor of the previous page") @QueryParam("cursor") String cursor) {
         int size = Page.limit(limit);
-        String statusFilter = status == null ? null : org.partnership.http.QueryParams.enumValue(ProjectStatus.class, status, "status").name();
-        String dimensionFilter = dimension == null ? null : org.partnership.http.QueryParams.enumValue(ServiceDomain.class, dimension, "dimension").name();
+        String statusFilter = status == null ? null : QueryParams.enumValue(ProjectStatus.class, status, "status").name();
+        String dimensionFilter = dimension == null ? null : QueryParams.enumValue(ServiceDomain.class, dimension, "dimension").name();
         String[] position = Page.position(cursor, 2);
         ProjectRepository.Position after = position == null ? null
                 : new ProjectRepository.Position(ProjectMapping.instant(position[0], "cursor"), Ids.uuid(position[1], "cursor"));
         Caller caller = callers.current();
-        boolean onlyMine = Boolean.TRUE.equals(org.partnership.http.QueryParams.bool(mine, "mine"));
+        boolean onlyMine = Boolean.TRUE.equals(QueryParams.bool(mine, "mine"));
         return service.search(caller, statusFilter, dimensionFilter, onlyMine, after, size + 1).map(found -> {
             List<ProjectView> items = found.stream().limit(size).map(d -> ProjectView.of(d, caller)).toList();
             String next = null;
