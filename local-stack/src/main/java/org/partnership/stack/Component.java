@@ -19,6 +19,13 @@ public enum Component {
     /** The backend services, started in parallel once the infrastructure is ready. */
     public static final List<Component> BACKENDS = List.of(PARTNERS, PROJECTS, RESOURCES);
 
+    /**
+     * The services in the order they start: each stage starts in parallel once the infrastructure and the
+     * previous stage are ready; they stop stage by stage in the reverse order. A new service goes into the
+     * stage after the services it calls.
+     */
+    public static final List<List<Component>> SERVICE_STAGES = List.of(BACKENDS, List.of(GATEWAY));
+
     /** The four Quarkus services. */
     public static final Set<Component> SERVICES = EnumSet.of(PARTNERS, PROJECTS, RESOURCES, GATEWAY);
 

@@ -1,0 +1,99 @@
+package org.partnership.stack;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+/**
+ * Starts the Quarkus services from their packaged jars, stage by stage ({@link Component#SERVICE_STAGES}), and
+ * waits until each answers on {@code /q/health/ready}. What every service gets (its port, database, Kafka,
+ * issuer) and what only one gets ({@link #ownOptions}) is decided here.
+ */
+final class ServiceStarter {
+
+    static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
+
+    private final StackConfig config;
+    private final Progress progress;
+    private final StackAddresses addresses;
+    private final StackState state;
+    private final StartedComponents started;
+    private final StartAbort abort;
+    private final Set<String> unsetEnv;
+
+    ServiceStarter(StackConfig config, Progress progress, StackState state, StartedComponents started,
+            StartAbort abort, Set<String> unsetEnv) {
+        this.config = config;
+        this.progress = progress;
+        this.addresses = new StackAddresses(config);
+        this.state = state;
+        this.started = started;
+        this.abort = abort;
+        this.unsetEnv = unsetEnv;
+    }
+
+    void start() {
+        for (List<Component> stage : Component.SERVICE_STAGES) {
+            Map<String, Callable<Void>> tasks = new LinkedHashMap<>();
+            for (Component service : stage) {
+                if (config.starts(service)) {
+                    tasks.put(service.displayName(), () -> { start(service); return null; });
+                }
+            }
+            ParallelStart.run(tasks, abort);
+        }
+    }
+
+    private void start(Component service) {
+        if (abort.requested()) {
+            throw new StackAbortedException(service.displayName());
+        }
+        List<String> command = new ArrayList<>(List.of(ChildProcess.javaExecutable(),
+                "-Dquarkus.http.host=" + Ports.LOOPBACK,
+                "-Dquarkus.http.port=" + config.port(StackPort.of(service))));
+        Map<String, String> env = new HashMap<>();
+        if (service.database() != null) {
+            command.add("-Dquarkus.datasource.reactive.url=" + addresses.reactiveUrl(service.database()));
+            command.add("-Dquarkus.datasource.jdbc.url=" + addresses.jdbcUrl(service.database()));
+            command.add("-Dquarkus.datasource.username=" + (config.starts(Component.POSTGRES)
+                    ? PostgresServer.USER : config.external().postgresUser()));
+            // the password goes through the environment, not the command line anyone can read with ps
+            env.put("QUARKUS_DATASOURCE_PASSWORD", config.starts(Component.POSTGRES)
+                    ? "postgres" : config.external().postgresPassword());
+            command.add("-Dkafka.bootstrap.servers=" + addresses.kafkaBootstrapServers());
+        }
+        command.add("-Dquarkus.oidc.auth-server-url=" + addresses.issuer());
+        // partners-service links verified partners' users through Keycloak's admin API
+        command.add("-Dpartnership.keycloak.url=" + addresses.issuer().replaceFirst("/realms/.*$", ""));
+        command.addAll(ownOptions(service));
+        command.add("-jar");
+        command.add(config.serviceJar(service).toString());
+
+        String url = addresses.url(service);
+        progress.starting(service.displayName(), "starting on " + url);
+        ChildProcess process = ChildProcess.startDetached(service.displayName(), command, config.dataDir(), env,
+                unsetEnv, LogFiles.rotated(config, service));
+        started.add(service, process, process);
+        state.addChild(service.displayName(), process.handle(), "TERM");
+        String health = url + "/q/health/ready";
+        state.addHealth(service.displayName(), health);
+        Readiness.await(service.displayName(), process, health, READY_TIMEOUT, abort::requested);
+        progress.ready(service.displayName(), "ready on " + url);
+    }
+
+    /** The settings only one service needs. */
+    private List<String> ownOptions(Component service) {
+        return switch (service) {
+            case GATEWAY -> Component.BACKENDS.stream()
+                    .map(backend -> "-Dgateway.upstreams." + backend.database() + "=" + addresses.url(backend))
+                    .toList();
+            case PARTNERS -> List.of("-Dpartnership.demo-data.enabled=" + config.demoData());
+            default -> List.of();
+        };
+    }
+}
