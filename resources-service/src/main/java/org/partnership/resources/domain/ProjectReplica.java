@@ -8,6 +8,7 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.UUID;
 
 /**
@@ -35,6 +36,22 @@ public class ProjectReplica {
     private long version;
 
     protected ProjectReplica() {
+    }
+
+    /**
+     * A replica with the state the projects consumer records (it writes rows with an upsert, see
+     * {@code ProjectReplicaRepository}); for rules and tests that need a project without a database.
+     */
+    public static ProjectReplica of(UUID id, String title, String status, UUID leadPartnerId,
+            Collection<UUID> acceptedPartners, long version) {
+        ProjectReplica replica = new ProjectReplica();
+        replica.id = id;
+        replica.title = title;
+        replica.status = status;
+        replica.leadPartnerId = leadPartnerId;
+        replica.acceptedPartners = acceptedPartners.stream().map(UUID::toString).toArray(String[]::new);
+        replica.version = version;
+        return replica;
     }
 
     public boolean isLedBy(UUID partner) {
