@@ -15,9 +15,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The little world the security matrix and the bad-input sweep work on, built once through the API as its users
@@ -45,6 +47,9 @@ final class MatrixFixtures {
     }
 
     static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Duration POLL = Duration.ofMillis(250);
+    /** Two reads this far apart that agree: nothing from the set-up is still in flight. */
+    private static final Duration SETTLE = Duration.ofMillis(500);
     private static MatrixFixtures instance;
 
     final Map<Who, Platform.User> users = new EnumMap<>(Who.class);
@@ -262,17 +267,12 @@ final class MatrixFixtures {
 
     /** The same, with more paths read (as an auditor). */
     Map<String, String> snapshot(List<String> extra) {
-        Map<String, String> previous = read(extra);
-        Instant deadline = Instant.now().plus(WAIT);
-        while (Instant.now().isBefore(deadline)) {
-            RawHttp.sleep(Duration.ofMillis(500));
+        AtomicReference<Map<String, String>> previous = new AtomicReference<>(read(extra));
+        await("the fixtures settle").atMost(WAIT).pollDelay(SETTLE).pollInterval(SETTLE).until(() -> {
             Map<String, String> current = read(extra);
-            if (current.equals(previous)) {
-                return current;
-            }
-            previous = current;
-        }
-        throw new AssertionError("the fixtures never settled");
+            return current.equals(previous.getAndSet(current));
+        });
+        return previous.get();
     }
 
     List<String> paths() {
@@ -344,13 +344,11 @@ final class MatrixFixtures {
     }
 
     static void eventually(String what, Supplier<Boolean> condition, Supplier<String> last) {
-        Instant deadline = Instant.now().plus(WAIT);
-        while (!condition.get()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("not within " + WAIT.toSeconds() + " s: " + what + " " + last.get());
+        await(what).atMost(WAIT).pollDelay(Duration.ZERO).pollInterval(POLL).untilAsserted(() -> {
+            if (!condition.get()) {
+                throw new AssertionError(what + " " + last.get());
             }
-            RawHttp.sleep(Duration.ofMillis(250));
-        }
+        });
     }
 
     static String claim(String token, String name) {

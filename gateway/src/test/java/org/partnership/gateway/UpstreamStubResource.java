@@ -7,6 +7,7 @@ import io.vertx.core.json.JsonObject;
 import org.partnership.stack.Ports;
 
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -15,6 +16,10 @@ import java.util.concurrent.TimeUnit;
  * partner or project ({@code /api/v1/partners/<uuid>}) also gets an id, name, sector and status. Paths
  * ending in {@code /slow} answer after 3 s; {@code /status/NNN} answers that status. The resources upstream points
  * at a port where nothing listens (a service that is down). The real services are tested end to end elsewhere.
+ *
+ * <p>A slow request tagged {@code ?call=<tag>} is remembered: {@code GET /stub/calls/<tag>} answers
+ * {@code received} while the stub holds it, {@code abandoned} once the gateway gave up on it (closed the connection
+ * before the answer) and {@code answered}, so tests wait for what happened instead of sleeping.
  */
 public class UpstreamStubResource implements QuarkusTestResourceLifecycleManager {
 
@@ -32,6 +37,7 @@ public class UpstreamStubResource implements QuarkusTestResourceLifecycleManager
              "components": {"schemas": {"Problem": {"type": "string"}, "Unused": {"type": "integer"}}}}
             """;
 
+    private final Map<String, String> calls = new ConcurrentHashMap<>();
     private Vertx vertx;
 
     @Override
@@ -43,6 +49,16 @@ public class UpstreamStubResource implements QuarkusTestResourceLifecycleManager
             request.headers().forEach(h -> headers.put(h.getKey().toLowerCase(), h.getValue()));
             JsonObject echo = new JsonObject().put("method", request.method().name()).put("path", request.path())
                     .put("query", request.query()).put("headers", headers).put("bodySize", body.length());
+            if (request.path().startsWith("/stub/calls/")) {
+                String state = calls.getOrDefault(request.path().substring("/stub/calls/".length()), "unknown");
+                request.response().putHeader("Content-Type", "text/plain").end(state);
+                return;
+            }
+            String call = request.getParam("call");
+            if (call != null && request.path().endsWith("/slow")) {
+                calls.put(call, "received");
+                request.response().closeHandler(closed -> calls.replace(call, "received", "abandoned"));
+            }
             if (request.path().equals("/q/openapi")) {
                 echo.clear().mergeIn(new JsonObject(OPENAPI));
             }
@@ -52,8 +68,16 @@ public class UpstreamStubResource implements QuarkusTestResourceLifecycleManager
             }
             int status = request.path().matches(".*/status/\\d{3}") ? Integer.parseInt(request.path().substring(request.path().length() - 3)) : 200;
             long delay = request.path().endsWith("/slow") ? 3000 : 0;
-            Runnable reply = () -> request.response().setStatusCode(status).putHeader("Content-Type", "application/json")
-                    .putHeader("Connection", "keep-alive").end(echo.encode());
+            Runnable reply = () -> {
+                if (request.response().closed()) {
+                    return;
+                }
+                if (call != null) {
+                    calls.replace(call, "received", "answered");
+                }
+                request.response().setStatusCode(status).putHeader("Content-Type", "application/json")
+                        .putHeader("Connection", "keep-alive").end(echo.encode());
+            };
             if (delay > 0) {
                 vertx.setTimer(delay, id -> reply.run());
             } else {

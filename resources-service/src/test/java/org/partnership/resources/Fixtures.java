@@ -227,14 +227,22 @@ public final class Fixtures {
         return found;
     }
 
-    /** Like {@link #events}, then waits a little longer and fails if more than {@code expected} arrive. */
+    /**
+     * Exactly {@code expected} events of this type for this key: the change wrote exactly that many to the
+     * outbox (in its own transaction, so the count is final once the events arrived), and once the relay has
+     * published them all, exactly that many are on resources.v1. No waiting "a little longer" for extra ones.
+     */
     public static List<JsonNode> exactly(Object key, String type, int expected) {
         events(key, type, expected);
-        try {
-            Thread.sleep(1500);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        String written = rows("select count(*) as n from outbox_event where aggregate_id = ? and type = ?",
+                key.toString(), type).get(0).get("n");
+        if (Long.parseLong(written) != expected) {
+            throw new AssertionError("expected " + expected + " " + type + " events for " + key
+                    + " but the service wrote " + written + " to its outbox");
         }
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(100)).until(() -> rows(
+                "select 1 from outbox_event where aggregate_id = ? and type = ? and published_at is null",
+                key.toString(), type).isEmpty());
         List<JsonNode> all = ofType(key, type);
         if (all.size() != expected) {
             throw new AssertionError("expected " + expected + " " + type + " events for " + key + " but got " + all.size());

@@ -1,6 +1,7 @@
 package org.partnership.projects.messaging;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.arc.Arc;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
@@ -35,22 +36,38 @@ class ProjectConsumersTest {
     static final List<String> PARTNER_TYPES = List.of("registered", "updated", "verified", "suspended", "reinstated", "archived");
 
     @Test
-    void shouldAcceptEveryExampleOfTheConsumedContracts() {
+    void shouldApplyEveryExampleOfTheConsumedContracts() throws Throwable {
+        // each example about a partner or project of its own, so that every one of them must show in what it feeds
         for (String verb : PARTNER_TYPES) {
             String type = "partnership.partner." + verb + ".v1";
             for (JsonNode example : EventContracts.dataExamples(type)) {
-                String subject = example.path("partnerId").asText();
-                String event = EventContracts.event(type, "/partners-service", subject, example);
+                UUID id = UUID.randomUUID();
+                ObjectNode data = ((ObjectNode) example.deepCopy()).put("partnerId", id.toString());
+                String event = EventContracts.event(type, "/partners-service", id.toString(), data);
                 EventContracts.assertValid(event);
-                Fixtures.sendAndAwait("partners.v1", subject, event, PARTNERS_CONSUMER);
+                Fixtures.sendAndAwait("partners.v1", id.toString(), event, PARTNERS_CONSUMER);
+
+                Row replica = replica(id);
+                assertThat(replica.getString("name")).as(type).isEqualTo(data.path("name").asText());
+                assertThat(replica.getString("sector")).as(type).isEqualTo(data.path("sector").asText());
+                assertThat(replica.getString("status")).as(type).isEqualTo(data.path("status").asText());
+                assertThat(replica.getLong("version")).as(type).isEqualTo(data.path("version").asLong());
             }
         }
         String type = "partnership.project.resources-summarised.v1";
         for (JsonNode example : EventContracts.dataExamples(type)) {
-            String subject = example.path("projectId").asText();
-            String event = EventContracts.event(type, "/resources-service", subject, example);
+            UUID project = UUID.randomUUID();
+            ObjectNode data = ((ObjectNode) example.deepCopy()).put("projectId", project.toString());
+            String event = EventContracts.event(type, "/resources-service", project.toString(), data);
             EventContracts.assertValid(event);
-            Fixtures.sendAndAwait("resources.v1", subject, event, RESOURCES_CONSUMER);
+            Fixtures.sendAndAwait("resources.v1", project.toString(), event, RESOURCES_CONSUMER);
+
+            Row summary = summary(project);
+            assertThat(summary.getLong("sequence")).isEqualTo(data.path("sequence").asLong());
+            assertThat(summary.getInteger("open_risks")).isEqualTo(data.path("openRisks").asInt());
+            assertThat(summary.getInteger("needs")).isEqualTo(data.path("needs").size());
+            assertThat(summary.getString("first_coverage")).isEqualTo(data.path("needs").path(0).path("coveragePercent").asText());
+            assertThat(summary.getInteger("unallocated")).isEqualTo(data.path("unallocatedOpenRisks").size());
         }
     }
 
@@ -138,6 +155,16 @@ class ProjectConsumersTest {
         as(p.coordinator()).get(p.path() + "/readiness").then().statusCode(200)
                 .body("ready", is(failing.isEmpty()))
                 .body("criteria.findAll { !it.passed }.code", is(failing));
+    }
+
+    private static Row summary(UUID project) throws Throwable {
+        Pool pool = Arc.container().instance(Pool.class).get();
+        return VertxContextSupport.subscribeAndAwait(() -> pool
+                .preparedQuery("select sequence, open_risks, jsonb_array_length(needs::jsonb) as needs, "
+                        + "needs::jsonb -> 0 ->> 'coveragePercent' as first_coverage, "
+                        + "jsonb_array_length(unallocated_open_risks::jsonb) as unallocated from resources_summary where project_id = $1")
+                .execute(Tuple.of(project))
+                .map(rows -> rows.iterator().next()));
     }
 
     private static Row replica(UUID id) throws Throwable {

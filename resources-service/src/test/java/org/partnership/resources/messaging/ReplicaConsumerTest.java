@@ -10,6 +10,7 @@ import org.partnership.testsupport.Topics;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -24,27 +25,52 @@ class ReplicaConsumerTest {
     static final List<String> PARTNER_TYPES = PartnerEventConsumer.VERBS.stream().map(v -> "partnership.partner." + v + ".v1").toList();
 
     @Test
-    void shouldAcceptEverySchemaExampleOfTheConsumedEvents() {
-        List<String> partnerIds = new ArrayList<>();
+    void shouldApplyEverySchemaExampleOfTheConsumedEventsToTheReplicas() {
+        // each example about a partner or project of its own, so that every one of them must show in its replica
+        Map<UUID, JsonNode> partners = new LinkedHashMap<>();
+        List<String> partnerEvents = new ArrayList<>();
         for (String type : PARTNER_TYPES) {
             for (JsonNode example : EventContracts.dataExamples(type)) {
-                partnerIds.add(sendExample("partners.v1", type, example.path("partnerId").asText(), example));
+                UUID id = UUID.randomUUID();
+                ObjectNode data = ((ObjectNode) example.deepCopy()).put("partnerId", id.toString());
+                partners.put(id, data);
+                partnerEvents.add(sendExample("partners.v1", type, id.toString(), data));
             }
         }
-        List<String> projectIds = new ArrayList<>();
+        Map<UUID, JsonNode> projects = new LinkedHashMap<>();
+        List<String> projectEvents = new ArrayList<>();
         for (String type : ProjectEventConsumer.TYPES) {
             for (JsonNode example : EventContracts.dataExamples(type)) {
-                projectIds.add(sendExample("projects.v1", type, example.path("projectId").asText(), example));
+                UUID id = UUID.randomUUID();
+                ObjectNode data = ((ObjectNode) example.deepCopy()).put("projectId", id.toString());
+                projects.put(id, data);
+                projectEvents.add(sendExample("projects.v1", type, id.toString(), data));
             }
         }
-        assertThat(partnerIds).hasSizeGreaterThanOrEqualTo(PARTNER_TYPES.size());
-        assertThat(projectIds).hasSizeGreaterThanOrEqualTo(ProjectEventConsumer.TYPES.size());
-        awaitProcessed(PartnerEventConsumer.CONSUMER, partnerIds);
-        awaitProcessed(ProjectEventConsumer.CONSUMER, projectIds);
-        assertThat(Fixtures.rows("select status, version from partner_replica where id = 'a0000000-0000-4000-8000-000000000002'"))
-                .isNotEmpty();
-        assertThat(Fixtures.rows("select accepted_partners from project_replica where id = 'b1000000-0000-4000-8000-000000000001'"))
-                .isNotEmpty();
+        assertThat(partners).hasSizeGreaterThanOrEqualTo(PARTNER_TYPES.size());
+        assertThat(projects).hasSizeGreaterThanOrEqualTo(ProjectEventConsumer.TYPES.size());
+        awaitProcessed(PartnerEventConsumer.CONSUMER, partnerEvents);
+        awaitProcessed(ProjectEventConsumer.CONSUMER, projectEvents);
+
+        partners.forEach((id, data) -> assertThat(Fixtures.rows("select status, version from partner_replica where id = ?", id))
+                .as("the replica of %s", data).containsExactly(Map.of("status", data.path("status").asText(),
+                        "version", data.path("version").asText())));
+        projects.forEach((id, data) -> {
+            Map<String, String> row = Fixtures.rows("select title, status, lead_partner_id, version, "
+                    + "array_to_string(accepted_partners, ',') as accepted from project_replica where id = ?", id).get(0);
+            assertThat(row).as("the replica of %s", data).containsEntry("title", data.path("title").asText())
+                    .containsEntry("status", data.path("status").asText())
+                    .containsEntry("lead_partner_id", data.path("leadPartnerId").asText())
+                    .containsEntry("version", data.path("version").asText());
+            List<String> accepted = new ArrayList<>();
+            data.path("participants").forEach(p -> {
+                if (p.path("status").asText().equals("ACCEPTED")) {
+                    accepted.add(p.path("partnerId").asText());
+                }
+            });
+            assertThat(row.get("accepted").split(",")).as("accepted partners of %s", data)
+                    .containsExactlyInAnyOrderElementsOf(accepted);
+        });
     }
 
     @Test
