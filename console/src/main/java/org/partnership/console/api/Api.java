@@ -1,0 +1,134 @@
+package org.partnership.console.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.logging.Log;
+import io.quarkus.oidc.AccessTokenCredential;
+import jakarta.enterprise.context.RequestScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.StringJoiner;
+
+/**
+ * The public API, called through the gateway with the signed-in user's access token (token propagation: the token
+ * comes from the encrypted session, refreshed by quarkus-oidc, and never reaches the browser). The console decides
+ * nothing: it sends what the user asked for and shows the API's answer, problems included.
+ */
+@RequestScoped
+public class Api {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
+            .version(HttpClient.Version.HTTP_1_1).build();
+
+    private final ObjectMapper json;
+    private final AccessTokenCredential accessToken;
+    private final String gateway;
+    private final Duration timeout;
+
+    public Api(ObjectMapper json, AccessTokenCredential accessToken, @ConfigProperty(name = "console.api-url") String gateway,
+            @ConfigProperty(name = "console.api-timeout", defaultValue = "5s") Duration timeout) {
+        this.json = json;
+        this.accessToken = accessToken;
+        this.gateway = gateway.endsWith("/") ? gateway.substring(0, gateway.length() - 1) : gateway;
+        this.timeout = timeout;
+    }
+
+    public ApiResponse get(String path, Object... query) {
+        return send("GET", path, null, Map.of(), query);
+    }
+
+    public ApiResponse post(String path, Object body, Map<String, String> headers) {
+        return send("POST", path, body, headers);
+    }
+
+    public ApiResponse post(String path, Object body) {
+        return send("POST", path, body, Map.of());
+    }
+
+    public ApiResponse put(String path, Object body, Map<String, String> headers) {
+        return send("PUT", path, body, headers);
+    }
+
+    /** The API's CSV of a list (Accept: text/csv), as text. */
+    public String csv(String path, Object... query) {
+        HttpRequest request = request(path, query).header("Accept", "text/csv").GET().build();
+        try {
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new ApiUnavailableException("CSV answered " + response.statusCode());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new ApiUnavailableException(e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiUnavailableException("interrupted");
+        }
+    }
+
+    private ApiResponse send(String method, String path, Object body, Map<String, String> headers, Object... query) {
+        HttpRequest.Builder builder = request(path, query);
+        headers.forEach(builder::header);
+        try {
+            if (body != null) {
+                builder.header("Content-Type", "application/json")
+                        .method(method, HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)));
+            } else {
+                builder.method(method, HttpRequest.BodyPublishers.noBody());
+            }
+            HttpResponse<byte[]> response = HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+            JsonNode node = response.body().length == 0 ? json.nullNode() : parse(response.body());
+            Log.debugf("%s %s -> %d", method, path, response.statusCode());
+            ApiResponse answer = new ApiResponse(response.statusCode(), node, response.headers().firstValue("ETag").orElse(null));
+            if (answer.status() >= 500) {
+                throw new ApiUnavailableException(method + " " + path + " answered " + answer.status());
+            }
+            return answer;
+        } catch (IOException e) {
+            throw new ApiUnavailableException(method + " " + path + ": " + e.getClass().getSimpleName());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiUnavailableException("interrupted");
+        }
+    }
+
+    private JsonNode parse(byte[] body) {
+        try {
+            return json.readTree(body);
+        } catch (IOException notJson) {
+            return json.nullNode();
+        }
+    }
+
+    private HttpRequest.Builder request(String path, Object... query) {
+        StringJoiner q = new StringJoiner("&", "?", "").setEmptyValue("");
+        for (int i = 0; i + 1 < query.length; i += 2) {
+            Object value = query[i + 1];
+            if (value != null && !value.toString().isBlank()) {
+                q.add(query[i] + "=" + URLEncoder.encode(value.toString(), StandardCharsets.UTF_8));
+            }
+        }
+        return HttpRequest.newBuilder(URI.create(gateway + path + q)).timeout(timeout)
+                .header("Accept", "application/json")
+                .header("Authorization", "Bearer " + accessToken.getToken());
+    }
+
+    /** A JSON object as a map for the templates. */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> map(JsonNode node) {
+        if (node == null || !node.isObject()) {
+            return new LinkedHashMap<>();
+        }
+        return json.convertValue(node, LinkedHashMap.class);
+    }
+}
