@@ -11,6 +11,7 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.smallrye.mutiny.CompositeException;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -156,12 +157,18 @@ public class ProblemMappers {
         return unexpected(cause, uri);
     }
 
+    /**
+     * Two writers raced on one row and this one lost (its version moved underneath; Hibernate Reactive reports a
+     * stale row as JPA's OptimisticLockException): a 409 the client may retry after reloading.
+     */
+    @ServerExceptionMapper
+    public Response concurrentChange(OptimisticLockException e, UriInfo uri) {
+        return respond(Problem.of(409, "concurrent-change", "Conflict",
+                "someone changed this at the same time; reload and try again"), uri);
+    }
+
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
-        if (isConcurrentModification(e)) {
-            return respond(Problem.of(409, "concurrent-modification", "Conflict",
-                    "someone changed this at the same moment; reload and try again"), uri);
-        }
         if (isCallerGone(e)) {
             // the caller (or the gateway, cutting off an oversized body) closed the connection mid-request: not a fault
             // of this service, and nobody is left to read the answer
@@ -172,17 +179,6 @@ public class ProblemMappers {
         Log.errorf(e, "unexpected failure on %s (request %s)", uri.getPath(), requestId());
         return respond(Problem.of(500, "internal", "Internal error",
                 "the request could not be completed; quote the request id when reporting it"), uri);
-    }
-
-    /** An optimistic-lock failure (JPA or Hibernate) anywhere in the cause chain: two writers raced, one lost. */
-    static boolean isConcurrentModification(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            String name = t.getClass().getSimpleName();
-            if (name.equals("OptimisticLockException") || name.equals("StaleObjectStateException") || name.equals("StaleStateException")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** The connection closed while the request was being read. */

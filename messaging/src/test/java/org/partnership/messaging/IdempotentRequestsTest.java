@@ -5,8 +5,8 @@ import io.quarkus.vertx.VertxContextSupport;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.partnership.http.ProblemException;
-import org.partnership.messaging.idempotency.IdempotentRequests;
-import org.partnership.messaging.idempotency.IdempotentRequests.StoredResponse;
+import org.partnership.http.idempotency.IdempotentRequests;
+import org.partnership.http.idempotency.IdempotentRequests.StoredResponse;
 import org.partnership.messaging.probe.ProbeService;
 
 import java.util.Map;

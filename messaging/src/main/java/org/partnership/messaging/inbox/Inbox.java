@@ -10,7 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.partnership.messaging.CloudEvent;
-import org.partnership.messaging.Correlation;
+import org.partnership.http.Correlation;
 
 import java.time.Duration;
 import java.util.Map;

@@ -9,7 +9,7 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.partnership.messaging.CloudEvent;
-import org.partnership.messaging.Correlation;
+import org.partnership.http.Correlation;
 
 import java.nio.charset.StandardCharsets;
 

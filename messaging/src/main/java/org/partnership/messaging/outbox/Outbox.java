@@ -6,7 +6,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.partnership.messaging.CloudEvent;
-import org.partnership.messaging.Correlation;
+import org.partnership.http.Correlation;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;

@@ -31,6 +31,8 @@ import org.partnership.http.Page;
 import org.partnership.http.Preconditions;
 import org.partnership.http.Problem;
 import org.partnership.http.QueryParams;
+import org.partnership.http.idempotency.IdempotentRequests;
+import org.partnership.http.idempotency.IdempotentRequests.Created;
 import org.partnership.partners.domain.Partner;
 import org.partnership.partners.domain.PartnerStatus;
 import org.partnership.partners.domain.StatusChange;
@@ -58,29 +60,34 @@ public class PartnerResource {
 
     private final PartnerService service;
     private final CallerResolver callers;
+    private final IdempotentRequests idempotent;
 
-    public PartnerResource(PartnerService service, CallerResolver callers) {
+    public PartnerResource(PartnerService service, CallerResolver callers, IdempotentRequests idempotent) {
         this.service = service;
         this.callers = callers;
+        this.idempotent = idempotent;
     }
 
     @POST
     @Operation(operationId = "registerPartner", summary = "Register a partner organisation",
-            description = "The caller becomes its first member (unless an administrator registers it). It starts PENDING_VERIFICATION.")
+            description = "The caller becomes its first member (unless an administrator registers it). It starts PENDING_VERIFICATION. "
+                    + "Send an Idempotency-Key to retry safely: a repeat returns the first response (header Idempotent-Replayed: true) and registers nothing.")
     @APIResponse(responseCode = "201", description = "Registered", content = @Content(schema = @Schema(implementation = PartnerView.class)))
     @APIResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Auditors cannot register", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Registration number already registered in that country, or the caller already represents a partner", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "Body too large", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> register(@NotNull @Valid RegisterPartnerRequest request, @Context UriInfo uri) {
+    @APIResponse(responseCode = "422", description = "Idempotency-Key already used for a different request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> register(
+            @Parameter(description = "Makes the registration safe to retry (1-200 visible ASCII characters)") @HeaderParam(IdempotentRequests.HEADER) String key,
+            @NotNull @Valid RegisterPartnerRequest request, @Context UriInfo uri) {
         Partner.Profile profile = new Partner.Profile(request.name(), request.legalForm(), request.sector(), request.level(),
                 request.serviceDomains(), PartnerMapping.capabilities(request.capabilities()), request.description(),
                 request.website(), request.contactEmail());
-        return callers.current().chain(caller -> service.register(caller, profile,
-                        new Partner.Identity(request.registrationNumber(), request.country()))
-                .map(p -> Response.created(uri.getAbsolutePathBuilder().path(p.id().toString()).build())
-                        .tag(Preconditions.etag(p.version()))
-                        .entity(PartnerView.of(p, caller.isAdmin() ? caller : caller.withPartner(p.id()))).build()));
+        return callers.current().chain(caller -> idempotent.create(caller.subject(), key, uri, request, () -> service.register(
+                        caller, profile, new Partner.Identity(request.registrationNumber(), request.country()))
+                .map(p -> new Created(uri.getAbsolutePathBuilder().path(p.id().toString()).build(), p.version(),
+                        PartnerView.of(p, caller.isAdmin() ? caller : caller.withPartner(p.id()))))));
     }
 
     @GET

@@ -119,6 +119,48 @@ class PartnerResourceTest {
     }
 
     @Test
+    void shouldRegisterOncePerIdempotencyKeyAndReplayTheFirstResponse() {
+        String token = Tokens.newcomer("retrying-" + UUID.randomUUID());
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> body = new HashMap<>(body("IDEM-" + key));
+        body.put("name", "Retrying " + key);
+
+        var first = as(token).header("Idempotency-Key", key).body(body).post(PARTNERS)
+                .then().statusCode(201).header("Idempotent-Replayed", nullValue()).extract();
+        var again = as(token).header("Idempotency-Key", key).body(body).post(PARTNERS)
+                .then().statusCode(201).header("Idempotent-Replayed", "true").extract();
+
+        assertThat(again.path("id").toString()).isEqualTo(first.path("id"));
+        assertThat(again.header("Location")).isEqualTo(first.header("Location"));
+        assertThat(again.header("ETag")).isEqualTo("\"0\"").isEqualTo(first.header("ETag"));
+        assertThat(again.body().asString()).isEqualTo(first.body().asString());
+        as(Tokens.admin()).queryParam("status", "PENDING_VERIFICATION").queryParam("q", key).get(PARTNERS)
+                .then().statusCode(200).body("items", hasSize(1));
+        // without the key the same request is a second registration, refused
+        as(token).body(body).post(PARTNERS).then().statusCode(409);
+    }
+
+    @Test
+    void shouldRefuseAnIdempotencyKeyReusedForAnotherRequestAndRegisterNothing() {
+        String token = Tokens.admin();
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> first = new HashMap<>(body("ONCE-" + key));
+        first.put("name", "Once " + key);
+        Map<String, Object> other = new HashMap<>(body("OTHER-" + key));
+        other.put("name", "Other " + key);
+
+        as(token).header("Idempotency-Key", key).body(first).post(PARTNERS).then().statusCode(201);
+        as(token).header("Idempotency-Key", key).body(other).post(PARTNERS)
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("type", is("urn:partnership:problem:idempotency-key-reused"));
+        as(token).header("Idempotency-Key", "not visible ascii").body(other).post(PARTNERS)
+                .then().statusCode(400).body("errors[0].field", is("Idempotency-Key"));
+
+        as(token).queryParam("status", "PENDING_VERIFICATION").queryParam("q", key).get(PARTNERS)
+                .then().statusCode(200).body("items", hasSize(1)).body("items[0].name", is("Once " + key));
+    }
+
+    @Test
     void shouldRefuseADuplicateRegistrationNumberInTheSameCountryOnly() {
         String number = "DUP-" + UUID.randomUUID();
         register(Tokens.newcomer("first-" + number), body(number));

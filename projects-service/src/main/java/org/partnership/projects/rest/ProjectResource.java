@@ -1,7 +1,5 @@
 package org.partnership.projects.rest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
@@ -32,8 +30,8 @@ import org.partnership.http.Page;
 import org.partnership.http.Preconditions;
 import org.partnership.http.Problem;
 import org.partnership.http.QueryParams;
-import org.partnership.messaging.idempotency.IdempotentRequests;
-import org.partnership.messaging.idempotency.IdempotentRequests.StoredResponse;
+import org.partnership.http.idempotency.IdempotentRequests;
+import org.partnership.http.idempotency.IdempotentRequests.Created;
 import org.partnership.projects.domain.Caller;
 import org.partnership.projects.domain.GovernanceRule;
 import org.partnership.projects.domain.Project;
@@ -60,7 +58,6 @@ import org.partnership.projects.service.IndicatorService;
 import org.partnership.projects.service.ProjectDetails;
 import org.partnership.projects.service.ProjectService;
 
-import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
@@ -73,18 +70,18 @@ import java.util.UUID;
 @APIResponse(responseCode = "401", description = "No valid access token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class ProjectResource {
 
-    static final String REPLAYED = "Idempotent-Replayed";
+    private static final String KEY = "Makes the create safe to retry (1-200 visible ASCII characters); a repeat returns the first response (header Idempotent-Replayed: true)";
 
     private final ProjectService service;
     private final IndicatorService indicators;
     private final CallerResolver callers;
-    private final ObjectMapper mapper;
+    private final IdempotentRequests idempotent;
 
-    public ProjectResource(ProjectService service, IndicatorService indicators, CallerResolver callers, ObjectMapper mapper) {
+    public ProjectResource(ProjectService service, IndicatorService indicators, CallerResolver callers, IdempotentRequests idempotent) {
         this.service = service;
         this.indicators = indicators;
         this.callers = callers;
-        this.mapper = mapper;
+        this.idempotent = idempotent;
     }
 
     // ---------------------------------------------------------------- projects
@@ -100,23 +97,15 @@ public class ProjectResource {
     @APIResponse(responseCode = "413", description = "Body too large", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Idempotency-Key already used for a different request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> create(
-            @Parameter(description = "Makes the create safe to retry (1-200 visible ASCII characters)") @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
+            @Parameter(description = KEY) @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
             @NotNull @Valid CreateProjectRequest request, @Context UriInfo uri) {
         Project.Plan plan = new Project.Plan(request.title(), request.purpose(), request.dimensions(), request.plannedStart(),
                 request.plannedEnd(), request.requiredCoveragePercent() == null ? 100 : request.requiredCoveragePercent(),
                 request.governanceRule() == null ? GovernanceRule.LEAD_DECIDES : request.governanceRule());
         Caller caller = callers.current();
-        return service.create(caller, idempotencyKey, request, plan, details -> StoredResponse.of(201,
-                        uri.getAbsolutePathBuilder().path(details.project().id().toString()).build().toString(),
-                        Preconditions.etag(details.project().version()).toString(), json(ProjectView.of(details, caller))))
-                .map(stored -> {
-                    Response.ResponseBuilder response = Response.status(stored.status()).location(URI.create(stored.location()))
-                            .header("ETag", stored.etag()).type(MediaType.APPLICATION_JSON).entity(stored.body());
-                    if (stored.replayed()) {
-                        response.header(REPLAYED, "true");
-                    }
-                    return response.build();
-                });
+        return idempotent.create(caller.subject(), idempotencyKey, uri, request, () -> service.create(caller, plan)
+                .map(details -> new Created(uri.getAbsolutePathBuilder().path(details.project().id().toString()).build(),
+                        details.project().version(), ProjectView.of(details, caller))));
     }
 
     @GET
@@ -289,12 +278,16 @@ public class ProjectResource {
     @APIResponse(responseCode = "403", description = "Not a member of the lead partner", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such project visible to the caller", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Partner unknown, not ACTIVE or already taking part; or the project is closed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> invite(@PathParam("id") String id, @NotNull @Valid InviteRequest request, @Context UriInfo uri) {
+    @APIResponse(responseCode = "422", description = "Idempotency-Key already used for a different request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> invite(@PathParam("id") String id,
+            @Parameter(description = KEY) @HeaderParam(IdempotentRequests.HEADER) String key,
+            @NotNull @Valid InviteRequest request, @Context UriInfo uri) {
         UUID projectId = Ids.uuid(id, "id");
         Caller caller = callers.current();
-        return service.invite(caller, projectId, request.partnerId(), request.role(), blankToNull(request.message()))
-                .map(d -> Response.created(uri.getAbsolutePathBuilder().path(request.partnerId().toString()).build())
-                        .tag(Preconditions.etag(d.project().version())).entity(ProjectView.of(d, caller)).build());
+        return idempotent.create(caller.subject(), key, uri, request, () -> service.invite(caller, projectId, request.partnerId(),
+                        request.role(), blankToNull(request.message()))
+                .map(d -> new Created(uri.getAbsolutePathBuilder().path(request.partnerId().toString()).build(),
+                        d.project().version(), ProjectView.of(d, caller))));
     }
 
     @POST
@@ -351,11 +344,15 @@ public class ProjectResource {
     @APIResponse(responseCode = "403", description = "Not a member of the lead partner", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such project visible to the caller", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The project is closed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> declareIndicator(@PathParam("id") String id, @NotNull @Valid IndicatorRequest request, @Context UriInfo uri) {
+    @APIResponse(responseCode = "422", description = "Idempotency-Key already used for a different request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> declareIndicator(@PathParam("id") String id,
+            @Parameter(description = KEY) @HeaderParam(IdempotentRequests.HEADER) String key,
+            @NotNull @Valid IndicatorRequest request, @Context UriInfo uri) {
         UUID projectId = Ids.uuid(id, "id");
-        return indicators.declare(callers.current(), projectId, request.name(), request.unit(), request.baseline(), request.target())
-                .map(i -> Response.created(uri.getAbsolutePathBuilder().path(i.id().toString()).build())
-                        .entity(IndicatorView.of(i)).build());
+        Caller caller = callers.current();
+        return idempotent.create(caller.subject(), key, uri, request, () -> indicators.declare(caller, projectId, request.name(),
+                        request.unit(), request.baseline(), request.target())
+                .map(i -> new Created(uri.getAbsolutePathBuilder().path(i.id().toString()).build(), null, IndicatorView.of(i))));
     }
 
     @POST
@@ -367,12 +364,16 @@ public class ProjectResource {
     @APIResponse(responseCode = "403", description = "Neither the lead nor an accepted participant", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such project or indicator visible to the caller", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The project is closed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Idempotency-Key already used for a different request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> measure(@PathParam("id") String id, @PathParam("indicatorId") String indicatorId,
-            @NotNull @Valid MeasurementRequest request) {
+            @Parameter(description = KEY) @HeaderParam(IdempotentRequests.HEADER) String key,
+            @NotNull @Valid MeasurementRequest request, @Context UriInfo uri) {
         UUID projectId = Ids.uuid(id, "id");
         UUID indicator = Ids.uuid(indicatorId, "indicatorId");
-        return indicators.measure(callers.current(), projectId, indicator, request.value(), request.measuredAt())
-                .map(i -> Response.status(201).entity(IndicatorView.of(i)).build());
+        Caller caller = callers.current();
+        return idempotent.create(caller.subject(), key, uri, request, () -> indicators.measure(caller, projectId, indicator,
+                        request.value(), request.measuredAt())
+                .map(i -> new Created(null, null, IndicatorView.of(i))));
     }
 
     // ---------------------------------------------------------------- helpers
@@ -386,14 +387,6 @@ public class ProjectResource {
 
     private static Response ok(ProjectDetails details, Caller caller) {
         return Response.ok(ProjectView.of(details, caller)).tag(Preconditions.etag(details.project().version())).build();
-    }
-
-    private String json(Object body) {
-        try {
-            return mapper.writeValueAsString(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("response not serialisable", e);
-        }
     }
 
     private static String blankToNull(String value) {

@@ -5,8 +5,6 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.partnership.http.Preconditions;
-import org.partnership.messaging.idempotency.IdempotentRequests;
-import org.partnership.messaging.idempotency.IdempotentRequests.StoredResponse;
 import org.partnership.messaging.outbox.Outbox;
 import org.partnership.projects.domain.Caller;
 import org.partnership.projects.domain.LaunchReadiness;
@@ -31,7 +29,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
@@ -46,27 +43,19 @@ public class ProjectService {
     private final PartnerReplicaRepository partners;
     private final ResourcesSummaryRepository summaries;
     private final Outbox outbox;
-    private final IdempotentRequests idempotency;
 
     public ProjectService(ProjectRepository projects, ParticipantRepository participants, PartnerReplicaRepository partners,
-            ResourcesSummaryRepository summaries, Outbox outbox, IdempotentRequests idempotency) {
+            ResourcesSummaryRepository summaries, Outbox outbox) {
         this.projects = projects;
         this.participants = participants;
         this.partners = partners;
         this.summaries = summaries;
         this.outbox = outbox;
-        this.idempotency = idempotency;
     }
 
-    /**
-     * A coordinator creates a DRAFT project led by their own organisation (the token's partner, ACTIVE in the replica).
-     * With an Idempotency-Key a retry gets the first response back and creates nothing.
-     *
-     * @param request the request body, which identifies "the same request" for the Idempotency-Key
-     * @param render  the HTTP response to store (and replay) for the created project
-     */
-    public Uni<StoredResponse> create(Caller caller, String idempotencyKey, Object request, Project.Plan plan,
-            Function<ProjectDetails, StoredResponse> render) {
+    /** A coordinator creates a DRAFT project led by their own organisation (the token's partner, ACTIVE in the replica). */
+    @WithTransaction
+    public Uni<ProjectDetails> create(Caller caller, Project.Plan plan) {
         if (!caller.isCoordinator()) {
             return Uni.createFrom().failure(new ProjectAccessDeniedException("only coordinators create projects"));
         }
@@ -75,7 +64,7 @@ public class ProjectService {
                     "your token names no partner (partner_id): a project is led by the coordinator's own organisation"));
         }
         UUID lead = caller.partnerId().get();
-        return idempotency.once(caller.subject(), idempotencyKey, "create-project", request, () -> partners.findById(lead)
+        return partners.findById(lead)
                 .chain(replica -> {
                     requireActive(replica, lead, "lead-partner-not-active", "your organisation");
                     Project project = Project.create(UUID.randomUUID(), plan, lead, caller.subject());
@@ -84,8 +73,7 @@ public class ProjectService {
                 .call(projects::flush)
                 .call(project -> outbox.append(ProjectEvent.AGGREGATE, project.id(), ProjectEvent.projectType("created"),
                         ProjectEvent.of(project)))
-                .chain(this::details)
-                .map(render));
+                .chain(this::details);
     }
 
     /** A project the caller may see (in full or as its public summary), or 404. */

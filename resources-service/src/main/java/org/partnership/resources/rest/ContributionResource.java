@@ -27,7 +27,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.partnership.http.Ids;
 import org.partnership.http.Page;
 import org.partnership.http.Preconditions;
-import org.partnership.messaging.idempotency.IdempotentRequests;
+import org.partnership.http.idempotency.IdempotentRequests;
+import org.partnership.http.idempotency.IdempotentRequests.Created;
 import org.partnership.resources.domain.Caller;
 import org.partnership.resources.domain.Contribution;
 import org.partnership.resources.domain.ContributionStatus;
@@ -61,15 +62,13 @@ public class ContributionResource {
     private final ContributionService service;
     private final CallerResolver callers;
     private final IdempotentRequests idempotent;
-    private final Params params;
     private final Time time;
 
     public ContributionResource(ContributionService service, CallerResolver callers, IdempotentRequests idempotent,
-            Params params, Time time) {
+            Time time) {
         this.service = service;
         this.callers = callers;
         this.idempotent = idempotent;
-        this.params = params;
         this.time = time;
     }
 
@@ -89,11 +88,9 @@ public class ContributionResource {
         var pledge = new ContributionService.PledgeRequest(request.projectId(), request.partnerId(), request.needId(),
                 new Contribution.Pledge(request.type(), request.quantity(), request.unit(), valuation, request.dueDate(),
                         request.description()));
-        return idempotent.once(caller.subject(), key, "POST " + PATH, request,
-                        () -> service.pledge(caller, pledge).map(c -> params.store(201,
-                                uri.getBaseUriBuilder().path(PATH).path(c.id().toString()).build().toString(), c.version(),
-                                ContributionView.of(c, time.today()))))
-                .map(Params::toResponse);
+        return idempotent.create(caller.subject(), key, uri, request, () -> service.pledge(caller, pledge)
+                .map(c -> new Created(uri.getBaseUriBuilder().path(PATH).path(c.id().toString()).build(), c.version(),
+                        ContributionView.of(c, time.today()))));
     }
 
     @GET
@@ -148,13 +145,11 @@ public class ContributionResource {
             @NotNull @Valid DeliveryRequest request, @Context UriInfo uri) {
         UUID contributionId = Ids.uuid(id, "id");
         Caller caller = callers.current();
-        return idempotent.once(caller.subject(), key, "POST " + PATH + "/" + contributionId + "/deliveries", request,
-                        () -> service.deliver(caller, contributionId, request.quantity(), request.deliveredOn(), request.note(),
-                                request.evidence()).map(d -> params.store(201,
-                                uri.getBaseUriBuilder().path(PATH).path(contributionId.toString()).build().toString(),
-                                d.contribution().version(),
-                                new DeliveryRecorded(DeliveryView.of(d.delivery()), ContributionView.of(d.contribution(), time.today())))))
-                .map(Params::toResponse);
+        return idempotent.create(caller.subject(), key, uri, request, () -> service.deliver(caller, contributionId,
+                        request.quantity(), request.deliveredOn(), request.note(), request.evidence())
+                .map(d -> new Created(uri.getBaseUriBuilder().path(PATH).path(contributionId.toString()).build(),
+                        d.contribution().version(),
+                        new DeliveryRecorded(DeliveryView.of(d.delivery()), ContributionView.of(d.contribution(), time.today())))));
     }
 
     @POST

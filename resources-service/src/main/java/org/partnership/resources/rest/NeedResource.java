@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -25,6 +26,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.partnership.http.Ids;
 import org.partnership.http.Problem;
 import org.partnership.http.ProblemException;
+import org.partnership.http.idempotency.IdempotentRequests;
+import org.partnership.http.idempotency.IdempotentRequests.Created;
+import org.partnership.resources.domain.Caller;
 import org.partnership.resources.rest.ResourceRequests.DeclareNeedRequest;
 import org.partnership.resources.rest.ResourceResponses.NeedView;
 import org.partnership.resources.service.CallerResolver;
@@ -41,10 +45,12 @@ public class NeedResource {
 
     private final NeedService service;
     private final CallerResolver callers;
+    private final IdempotentRequests idempotent;
 
-    public NeedResource(NeedService service, CallerResolver callers) {
+    public NeedResource(NeedService service, CallerResolver callers, IdempotentRequests idempotent) {
         this.service = service;
         this.callers = callers;
+        this.idempotent = idempotent;
     }
 
     @GET
@@ -68,10 +74,15 @@ public class NeedResource {
             description = "What the project needs (type, quantity, unit, dimension); pledges and deliveries then cover it. Not while the project is closed. Publishes partnership.need.declared.v1.")
     @APIResponse(responseCode = "201", description = "Declared", content = @Content(schema = @Schema(implementation = NeedView.class)))
     @ApiResponses.Writes
-    public Uni<Response> declare(@NotNull @Valid DeclareNeedRequest request, @Context UriInfo uri) {
-        return service.declare(callers.current(), new NeedService.Declaration(request.projectId(), request.type(),
-                        request.quantity(), request.unit(), request.dimension(), request.description()))
-                .map(need -> Response.created(uri.getBaseUriBuilder().path("/api/v1/needs").queryParam("projectId", need.need().projectId()).build())
-                        .entity(NeedView.of(need)).build());
+    @ApiResponses.Idempotent
+    public Uni<Response> declare(
+            @Parameter(description = "Makes the declaration safe to retry") @HeaderParam(IdempotentRequests.HEADER) String key,
+            @NotNull @Valid DeclareNeedRequest request, @Context UriInfo uri) {
+        Caller caller = callers.current();
+        return idempotent.create(caller.subject(), key, uri, request, () -> service.declare(caller,
+                        new NeedService.Declaration(request.projectId(), request.type(), request.quantity(), request.unit(),
+                                request.dimension(), request.description()))
+                .map(need -> new Created(uri.getBaseUriBuilder().path("/api/v1/needs").queryParam("projectId", need.need().projectId()).build(),
+                        null, NeedView.of(need))));
     }
 }

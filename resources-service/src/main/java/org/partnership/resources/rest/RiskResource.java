@@ -30,6 +30,9 @@ import org.partnership.http.Ids;
 import org.partnership.http.Preconditions;
 import org.partnership.http.Problem;
 import org.partnership.http.ProblemException;
+import org.partnership.http.idempotency.IdempotentRequests;
+import org.partnership.http.idempotency.IdempotentRequests.Created;
+import org.partnership.resources.domain.Caller;
 import org.partnership.resources.domain.Risk;
 import org.partnership.resources.domain.RiskAllocation;
 import org.partnership.resources.rest.ResourceRequests.AllocationRequest;
@@ -53,10 +56,12 @@ public class RiskResource {
 
     private final RiskService service;
     private final CallerResolver callers;
+    private final IdempotentRequests idempotent;
 
-    public RiskResource(RiskService service, CallerResolver callers) {
+    public RiskResource(RiskService service, CallerResolver callers, IdempotentRequests idempotent) {
         this.service = service;
         this.callers = callers;
+        this.idempotent = idempotent;
     }
 
     @GET
@@ -92,12 +97,16 @@ public class RiskResource {
             description = "Registered OPEN and unallocated; the lead then allocates it. Not while the project is closed. Publishes partnership.risk.registered.v1.")
     @APIResponse(responseCode = "201", description = "Registered, OPEN and unallocated", content = @Content(schema = @Schema(implementation = RiskView.class)))
     @ApiResponses.Writes
-    public Uni<Response> propose(@NotNull @Valid ProposeRiskRequest request, @Context UriInfo uri) {
+    @ApiResponses.Idempotent
+    public Uni<Response> propose(
+            @Parameter(description = "Makes the proposal safe to retry") @HeaderParam(IdempotentRequests.HEADER) String key,
+            @NotNull @Valid ProposeRiskRequest request, @Context UriInfo uri) {
         var proposal = new Risk.Proposal(request.category(), request.title(), request.description(), request.likelihood(),
                 request.impact(), request.mitigation(), request.ownerPartnerId());
-        return service.propose(callers.current(), request.projectId(), proposal)
-                .map(r -> Response.created(uri.getBaseUriBuilder().path(PATH).path(r.id().toString()).build())
-                        .tag(Preconditions.etag(r.version())).entity(RiskView.of(r, null)).build());
+        Caller caller = callers.current();
+        return idempotent.create(caller.subject(), key, uri, request, () -> service.propose(caller, request.projectId(), proposal)
+                .map(r -> new Created(uri.getBaseUriBuilder().path(PATH).path(r.id().toString()).build(), r.version(),
+                        RiskView.of(r, null))));
     }
 
     @PUT

@@ -153,7 +153,7 @@ public class ContributionService {
         if (deliveredOn.isAfter(time.today())) {
             return Uni.createFrom().failure(new InvalidResourceException("deliveredOn", "must not be in the future"));
         }
-        return Failures.concurrentChangeAsConflict(ownedBy(caller, id, "record its deliveries").chain(c -> {
+        return ownedBy(caller, id, "record its deliveries").chain(c -> {
             Delivery delivery = c.recordDelivery(UUID.randomUUID(), quantity, deliveredOn, note, evidence, caller.subject(), time.now());
             return deliveries.persist(delivery).chain(() -> contributions.flush())
                     .call(() -> outbox.append(ResourceEvents.CONTRIBUTION, c.id(), ResourceEvents.CONTRIBUTION_DELIVERED,
@@ -164,13 +164,13 @@ public class ContributionService {
                             : Uni.createFrom().voidItem())
                     .call(() -> summaries.summarise(c.projectId()))
                     .map(ignored -> new Delivered(c, delivery));
-        }));
+        });
     }
 
     /** The contributing partner withdraws the undelivered remainder, with a reason. */
     @WithTransaction
     public Uni<Contribution> withdraw(Caller caller, UUID id, Long expectedVersion, String reason) {
-        return Failures.concurrentChangeAsConflict(ownedBy(caller, id, "withdraw it").chain(c -> {
+        return ownedBy(caller, id, "withdraw it").chain(c -> {
             if (expectedVersion != null) {
                 Preconditions.check(expectedVersion, c.version());
             }
@@ -180,7 +180,7 @@ public class ContributionService {
                             ContributionChangedEvent.of(c, null, reason)))
                     .call(() -> summaries.summarise(c.projectId()))
                     .replaceWith(c);
-        }));
+        });
     }
 
     /** The project lead confirms or disputes a delivery, once. */

@@ -81,7 +81,7 @@ public class RiskService {
     /** The lead replaces the allocation, based on the version they read (412 when stale). */
     @WithTransaction
     public Uni<Risk> allocate(Caller caller, UUID id, long expectedVersion, List<RiskAllocation> shares) {
-        return Failures.concurrentChangeAsConflict(visible(caller, id).chain(found -> {
+        return visible(caller, id).chain(found -> {
             caller.requireLead(found.project, "allocate its risks");
             Preconditions.check(expectedVersion, found.risk.version());
             found.risk.allocate(found.project, shares, time.now());
@@ -89,13 +89,13 @@ public class RiskService {
                     .call(() -> outbox.append(ResourceEvents.RISK, id, ResourceEvents.RISK_ALLOCATED, RiskChangedEvent.of(found.risk, null)))
                     .call(() -> summaries.summarise(found.project.id()))
                     .replaceWith(found.risk);
-        }));
+        });
     }
 
     /** The lead or the risk owner's representatives move the status (CLOSED is final); history is appended. */
     @WithTransaction
     public Uni<Risk> changeStatus(Caller caller, UUID id, Long expectedVersion, RiskStatus status, String note) {
-        return Failures.concurrentChangeAsConflict(visible(caller, id).chain(found -> {
+        return visible(caller, id).chain(found -> {
             if (!caller.leads(found.project) && !caller.represents(found.risk.ownerPartnerId())) {
                 throw new ResourceAccessDeniedException("only the project lead or the risk owner changes a risk's status");
             }
@@ -107,7 +107,7 @@ public class RiskService {
                     .call(() -> outbox.append(ResourceEvents.RISK, id, ResourceEvents.RISK_STATUS_CHANGED, RiskChangedEvent.of(found.risk, note)))
                     .call(() -> summaries.summarise(found.project.id()))
                     .replaceWith(found.risk);
-        }));
+        });
     }
 
     private record Found(Risk risk, ProjectReplica project) {

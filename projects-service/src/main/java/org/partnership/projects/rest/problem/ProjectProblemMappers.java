@@ -53,13 +53,6 @@ public class ProjectProblemMappers {
                 List.of(new Problem.FieldError(e.field(), e.getMessage()))), uri);
     }
 
-    /** Two changes to the same project raced (row version moved underneath): the loser retries. */
-    @ServerExceptionMapper({jakarta.persistence.OptimisticLockException.class, org.hibernate.StaleStateException.class})
-    public Response concurrent(RuntimeException e, UriInfo uri) {
-        return problems.problem(new ProblemException(409, "concurrent-change", "Conflict",
-                "the project was changed by another request at the same time; reload it and try again"), uri);
-    }
-
     @ServerExceptionMapper
     public Response notReady(LaunchNotReadyException e, UriInfo uri) {
         List<LaunchReadiness.Criterion> failing = e.failing();

@@ -1,4 +1,4 @@
-package org.partnership.messaging;
+package org.partnership.http;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;

@@ -1,4 +1,4 @@
-package org.partnership.messaging;
+package org.partnership.http;
 
 import io.smallrye.common.vertx.ContextLocals;
 import io.vertx.core.Context;
