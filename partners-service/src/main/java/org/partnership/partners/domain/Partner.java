@@ -1,6 +1,5 @@
 package org.partnership.partners.domain;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -33,10 +32,8 @@ public class Partner {
 
     private String name;
 
-    @Column(name = "legal_form")
     private String legalForm;
 
-    @Column(name = "registration_number")
     private String registrationNumber;
 
     private String country;
@@ -47,7 +44,6 @@ public class Partner {
     @Enumerated(EnumType.STRING)
     private Level level;
 
-    @Column(name = "service_domains")
     @JdbcTypeCode(SqlTypes.ARRAY)
     private String[] serviceDomains;
 
@@ -55,7 +51,6 @@ public class Partner {
     private List<Capability> capabilities;
 
     /** Lower-cased capability tags, kept in step with {@link #capabilities} for indexed search. */
-    @Column(name = "capability_tags")
     @JdbcTypeCode(SqlTypes.ARRAY)
     private String[] capabilityTags;
 
@@ -63,25 +58,20 @@ public class Partner {
 
     private String website;
 
-    @Column(name = "contact_email")
     private String contactEmail;
 
     @Enumerated(EnumType.STRING)
     private PartnerStatus status;
 
-    @Column(name = "status_reason")
     private String statusReason;
 
-    @Column(name = "registered_by")
     private String registeredBy;
 
     @Version
     private long version;
 
-    @Column(name = "created_at")
     private OffsetDateTime createdAt;
 
-    @Column(name = "updated_at")
     private OffsetDateTime updatedAt;
 
     protected Partner() {

@@ -1,6 +1,5 @@
 package org.partnership.partners.domain;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -15,15 +14,12 @@ import java.util.UUID;
 public class PartnerMember {
 
     @Id
-    @Column(name = "user_id")
     private String userId;
 
-    @Column(name = "partner_id")
     private UUID partnerId;
 
     private String username;
 
-    @Column(name = "joined_at")
     private OffsetDateTime joinedAt;
 
     protected PartnerMember() {

@@ -1,6 +1,5 @@
 package org.partnership.projects.domain;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -23,7 +22,6 @@ public class Indicator {
     @Id
     private UUID id;
 
-    @Column(name = "project_id")
     private UUID projectId;
 
     private String name;
@@ -34,16 +32,12 @@ public class Indicator {
 
     private BigDecimal target;
 
-    @Column(name = "latest_value")
     private BigDecimal latestValue;
 
-    @Column(name = "latest_measured_at")
     private LocalDate latestMeasuredAt;
 
-    @Column(name = "created_by")
     private String createdBy;
 
-    @Column(name = "created_at")
     private OffsetDateTime createdAt;
 
     protected Indicator() {

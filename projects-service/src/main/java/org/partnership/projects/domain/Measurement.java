@@ -1,6 +1,5 @@
 package org.partnership.projects.domain;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -18,18 +17,14 @@ public class Measurement {
     @Id
     private UUID id;
 
-    @Column(name = "indicator_id")
     private UUID indicatorId;
 
     private BigDecimal value;
 
-    @Column(name = "measured_at")
     private LocalDate measuredAt;
 
-    @Column(name = "recorded_by")
     private String recordedBy;
 
-    @Column(name = "recorded_at")
     private OffsetDateTime recordedAt;
 
     protected Measurement() {

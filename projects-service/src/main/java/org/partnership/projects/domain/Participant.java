@@ -1,6 +1,5 @@
 package org.partnership.projects.domain;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -28,7 +27,6 @@ public class Participant {
     @JoinColumn(name = "project_id")
     private Project project;
 
-    @Column(name = "partner_id")
     private UUID partnerId;
 
     @Enumerated(EnumType.STRING)
@@ -39,19 +37,14 @@ public class Participant {
 
     private String message;
 
-    @Column(name = "invited_by")
     private String invitedBy;
 
-    @Column(name = "invited_at")
     private OffsetDateTime invitedAt;
 
-    @Column(name = "responded_by")
     private String respondedBy;
 
-    @Column(name = "responded_at")
     private OffsetDateTime respondedAt;
 
-    @Column(name = "withdrawn_after_launch")
     private boolean withdrawnAfterLaunch;
 
     protected Participant() {

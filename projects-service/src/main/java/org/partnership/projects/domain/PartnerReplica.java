@@ -1,6 +1,5 @@
 package org.partnership.projects.domain;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -19,7 +18,6 @@ public class PartnerReplica {
     public static final String ACTIVE = "ACTIVE";
 
     @Id
-    @Column(name = "partner_id")
     private UUID partnerId;
 
     private String name;
@@ -32,7 +30,6 @@ public class PartnerReplica {
 
     private long version;
 
-    @Column(name = "updated_at")
     private OffsetDateTime updatedAt;
 
     protected PartnerReplica() {

@@ -1,7 +1,6 @@
 package org.partnership.projects.domain;
 
 import jakarta.persistence.CascadeType;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -43,38 +42,29 @@ public class Project {
     @JdbcTypeCode(SqlTypes.ARRAY)
     private String[] dimensions;
 
-    @Column(name = "lead_partner_id")
     private UUID leadPartnerId;
 
     @Enumerated(EnumType.STRING)
     private ProjectStatus status;
 
-    @Column(name = "planned_start")
     private LocalDate plannedStart;
 
-    @Column(name = "planned_end")
     private LocalDate plannedEnd;
 
-    @Column(name = "required_coverage_percent")
     private int requiredCoveragePercent;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "governance_rule")
     private GovernanceRule governanceRule;
 
-    @Column(name = "created_by")
     private String createdBy;
 
-    @Column(name = "updated_by")
     private String updatedBy;
 
     @Version
     private long version;
 
-    @Column(name = "created_at")
     private OffsetDateTime createdAt;
 
-    @Column(name = "updated_at")
     private OffsetDateTime updatedAt;
 
     @OneToMany(mappedBy = "project", cascade = CascadeType.ALL)

@@ -1,6 +1,5 @@
 package org.partnership.projects.domain;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -20,7 +19,6 @@ import java.util.UUID;
 public class ResourcesSummary {
 
     @Id
-    @Column(name = "project_id")
     private UUID projectId;
 
     private long sequence;
@@ -28,14 +26,11 @@ public class ResourcesSummary {
     @Convert(converter = JsonConverters.Needs.class)
     private List<LaunchReadiness.NeedCoverage> needs;
 
-    @Column(name = "open_risks")
     private int openRisks;
 
-    @Column(name = "unallocated_open_risks")
     @Convert(converter = JsonConverters.Risks.class)
     private List<LaunchReadiness.UnallocatedRisk> unallocatedOpenRisks;
 
-    @Column(name = "updated_at")
     private OffsetDateTime updatedAt;
 
     protected ResourcesSummary() {

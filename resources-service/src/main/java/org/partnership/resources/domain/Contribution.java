@@ -25,13 +25,10 @@ public class Contribution {
     @Id
     private UUID id;
 
-    @Column(name = "project_id")
     private UUID projectId;
 
-    @Column(name = "partner_id")
     private UUID partnerId;
 
-    @Column(name = "need_id")
     private UUID needId;
 
     @Enumerated(EnumType.STRING)
@@ -42,13 +39,11 @@ public class Contribution {
 
     private String unit;
 
-    @Column(name = "valuation_amount", precision = 19, scale = 4)
+    @Column(precision = 19, scale = 4)
     private BigDecimal valuationAmount;
 
-    @Column(name = "valuation_currency")
     private String valuationCurrency;
 
-    @Column(name = "due_date")
     private LocalDate dueDate;
 
     private String description;
@@ -62,19 +57,14 @@ public class Contribution {
     @Column(precision = 19, scale = 4)
     private BigDecimal withdrawn;
 
-    @Column(name = "withdrawal_reason")
     private String withdrawalReason;
 
-    @Column(name = "overdue_since")
     private LocalDate overdueSince;
 
-    @Column(name = "created_by")
     private String createdBy;
 
-    @Column(name = "created_at")
     private OffsetDateTime createdAt;
 
-    @Column(name = "updated_at")
     private OffsetDateTime updatedAt;
 
     @Version

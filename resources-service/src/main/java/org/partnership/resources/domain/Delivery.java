@@ -20,35 +20,28 @@ public class Delivery {
     @Id
     private UUID id;
 
-    @Column(name = "contribution_id")
     private UUID contributionId;
 
     @Column(precision = 19, scale = 4)
     private BigDecimal quantity;
 
-    @Column(name = "delivered_on")
     private LocalDate deliveredOn;
 
     private String note;
 
     private String evidence;
 
-    @Column(name = "recorded_by")
     private String recordedBy;
 
-    @Column(name = "recorded_at")
     private OffsetDateTime recordedAt;
 
     @Enumerated(EnumType.STRING)
     private DeliveryReview review;
 
-    @Column(name = "review_note")
     private String reviewNote;
 
-    @Column(name = "reviewed_by")
     private String reviewedBy;
 
-    @Column(name = "reviewed_at")
     private OffsetDateTime reviewedAt;
 
     protected Delivery() {

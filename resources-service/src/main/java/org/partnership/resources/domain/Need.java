@@ -20,7 +20,6 @@ public class Need {
     @Id
     private UUID id;
 
-    @Column(name = "project_id")
     private UUID projectId;
 
     @Enumerated(EnumType.STRING)
@@ -35,10 +34,8 @@ public class Need {
 
     private String description;
 
-    @Column(name = "created_by")
     private String createdBy;
 
-    @Column(name = "created_at")
     private OffsetDateTime createdAt;
 
     @Version

@@ -1,6 +1,5 @@
 package org.partnership.resources.domain;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -26,10 +25,8 @@ public class ProjectReplica {
 
     private String status;
 
-    @Column(name = "lead_partner_id")
     private UUID leadPartnerId;
 
-    @Column(name = "accepted_partners")
     @JdbcTypeCode(SqlTypes.ARRAY)
     private String[] acceptedPartners;
 

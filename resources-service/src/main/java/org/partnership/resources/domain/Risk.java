@@ -1,7 +1,6 @@
 package org.partnership.resources.domain;
 
 import jakarta.persistence.CollectionTable;
-import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -33,7 +32,6 @@ public class Risk {
     @Id
     private UUID id;
 
-    @Column(name = "project_id")
     private UUID projectId;
 
     @Enumerated(EnumType.STRING)
@@ -49,19 +47,15 @@ public class Risk {
 
     private String mitigation;
 
-    @Column(name = "owner_partner_id")
     private UUID ownerPartnerId;
 
     @Enumerated(EnumType.STRING)
     private RiskStatus status;
 
-    @Column(name = "proposed_by")
     private String proposedBy;
 
-    @Column(name = "created_at")
     private OffsetDateTime createdAt;
 
-    @Column(name = "updated_at")
     private OffsetDateTime updatedAt;
 
     @Version

@@ -10,10 +10,9 @@ import java.util.UUID;
 @Embeddable
 public class RiskAllocation {
 
-    @Column(name = "partner_id")
     private UUID partnerId;
 
-    @Column(name = "share_percent", precision = 5, scale = 2)
+    @Column(precision = 5, scale = 2)
     private BigDecimal sharePercent;
 
     protected RiskAllocation() {

@@ -1,6 +1,5 @@
 package org.partnership.resources.domain;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -18,23 +17,18 @@ public class RiskStatusChange {
     @Id
     private UUID id;
 
-    @Column(name = "risk_id")
     private UUID riskId;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "from_status")
     private RiskStatus fromStatus;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "to_status")
     private RiskStatus toStatus;
 
     private String note;
 
-    @Column(name = "changed_by")
     private String changedBy;
 
-    @Column(name = "changed_at")
     private OffsetDateTime changedAt;
 
     protected RiskStatusChange() {
