@@ -177,7 +177,7 @@ class JourneysIT {
         });
         JsonPath dashboard = dashboard(token, housing);
         assertThat(dashboard.getString("participants.find { it.partnerId == '" + charity + "' }.status")).isEqualTo("ACCEPTED");
-        // a participant sees the totals of its own contributions only, never another partner's
+        // the totals per partner are resources-service's project commitments: so far only the charity has pledged
         assertThat(dashboard.getList("contributionsByPartner.partnerId")).containsExactly(charity);
     }
 
@@ -363,10 +363,10 @@ class JourneysIT {
                 .containsEntry("delivered", "0");
         assertThat(typeTotal(dashboard, company, "FUNDING")).containsEntry("pledged", "25000").containsEntry("delivered", "10000");
         assertThat(typeTotal(dashboard, company, "EXPERTISE")).containsEntry("pledged", "40").containsEntry("delivered", "0");
-        assertThat(dashboard.getList("contributionsByPartner.find { it.partnerId == '" + charity + "' }.byCurrency"))
-                .containsExactly(Map.of("currency", "EUR", "pledged", "1200.00", "delivered", "0.00"));
-        assertThat(dashboard.getList("contributionsByPartner.find { it.partnerId == '" + company + "' }.byCurrency"))
-                .containsExactly(Map.of("currency", "EUR", "pledged", "25000.00", "delivered", "10000.00"));
+        assertThat(dashboard.getList("contributionsByPartner.find { it.partnerId == '" + charity + "' }.totals.byCurrency"))
+                .containsExactly(Map.of("currency", "EUR", "pledged", "1200.00", "delivered", "0.00", "remaining", "1200.00"));
+        assertThat(dashboard.getList("contributionsByPartner.find { it.partnerId == '" + company + "' }.totals.byCurrency"))
+                .containsExactly(Map.of("currency", "EUR", "pledged", "25000.00", "delivered", "10000.00", "remaining", "15000.00"));
 
         assertThat(dashboard.getList("risks.title")).containsExactlyInAnyOrder("Rent arrears", "Safeguarding incident during visits");
         assertThat(dashboard.getList("risks.status")).containsOnly("OPEN");
@@ -382,6 +382,34 @@ class JourneysIT {
         assertThat(dashboard.getString("overdue[0].partnerId")).isEqualTo(company);
         assertThat(dashboard.getString("overdue[0].type")).isEqualTo("EXPERTISE");
         assertThat(dashboard.getList("partiallyDelivered.id")).containsExactly(funding);
+    }
+
+    /**
+     * Pledge 8, deliver 3, withdraw the other 5: what was delivered is what counts, 3 of 3. The dashboard shows the
+     * same totals as resources-service's commitments (it used to total the contributions itself, skip the withdrawn
+     * one and show nothing for it).
+     */
+    @Test
+    @Order(8)
+    void aPledgeWithdrawnAfterAPartialDeliveryCountsTheSameOnTheDashboardAsInTheCommitments() {
+        String token = charityRep.token();
+        String boxes = Platform.as(token).body(pledge(housing, "IN_KIND", "8", "boxes", null, today.plusDays(10), "Starter kits"))
+                .post("/api/v1/contributions").then().statusCode(201).extract().path("id");
+        deliver(token, boxes, "3").then().statusCode(201);
+        Platform.as(token).body(Map.of("reason", "the rest went to another project")).post("/api/v1/contributions/" + boxes + "/withdraw")
+                .then().statusCode(200).body("status", is("WITHDRAWN")).body("delivered", is("3"));
+
+        for (String reader : List.of(coordinator.token(), token)) {
+            JsonPath commitments = Platform.as(reader).queryParam("projectId", housing).get("/api/v1/commitments")
+                    .then().statusCode(200).extract().jsonPath();
+            JsonPath dashboard = dashboard(reader, housing);
+            String ofCharity = "find { it.partnerId == '" + charity + "' }";
+            assertThat(typeTotal(dashboard, charity, "IN_KIND")).containsEntry("unit", "boxes").containsEntry("pledged", "3")
+                    .containsEntry("delivered", "3");
+            assertThat(dashboard.getMap("contributionsByPartner." + ofCharity)).isEqualTo(commitments.getMap("partners." + ofCharity));
+            assertThat(dashboard.getInt("contributionsByPartner." + ofCharity + ".contributions")).isEqualTo(3);
+            assertThat(dashboard.getList("truncated")).isEmpty();
+        }
     }
 
     // ------------------------------------------------------------------------------------------------ helpers
@@ -508,7 +536,7 @@ class JourneysIT {
     }
 
     private static Map<String, Object> typeTotal(JsonPath dashboard, String partner, String type) {
-        return dashboard.getMap("contributionsByPartner.find { it.partnerId == '" + partner + "' }.byType.find { it.type == '"
+        return dashboard.getMap("contributionsByPartner.find { it.partnerId == '" + partner + "' }.totals.byType.find { it.type == '"
                 + type + "' }");
     }
 

@@ -241,8 +241,11 @@ class SecurityMatrixIT {
                         j -> out.equals(j.path("partnerId").asText()) && j.path("items").isEmpty()),
                 new Check(Who.REP, "GET /api/v1/commitments?projectId={P}", "participants see per-partner totals, not the items",
                         j -> j.path("items").isMissingNode() && j.path("partners").size() >= 2),
-                new Check(Who.REP, "GET /api/v1/dashboards/projects/{P}", "a participant's dashboard: whole, its own contributions only",
-                        j -> !j.path("partial").asBoolean(true) && all(j.path("contributionsByPartner"), i -> rep.equals(i.path("partnerId").asText()))),
+                new Check(Who.REP, "GET /api/v1/dashboards/projects/{P}",
+                        "a participant's dashboard: whole, the per-partner totals every participant sees, its own contributions only",
+                        j -> !j.path("partial").asBoolean(true) && j.path("contributionsByPartner").size() >= 2
+                                && all(j.path("overdue"), i -> rep.equals(i.path("partnerId").asText()))
+                                && all(j.path("partiallyDelivered"), i -> rep.equals(i.path("partnerId").asText()))),
                 new Check(Who.LEAD, "GET /api/v1/dashboards/projects/{P}", "the lead's dashboard is whole",
                         j -> !j.path("partial").asBoolean(true) && j.path("contributionsByPartner").size() == 2),
                 new Check(Who.OUTSIDER, "GET /api/v1/dashboards/projects/{P}", "an outsider's dashboard: the public summary, every part restricted",

@@ -47,18 +47,26 @@ public final class ServiceClients {
     @AccessToken
     @Path("/api/v1")
     public interface Resources {
+        /** Every need of the project with its coverage (a bare array). */
         @GET
         @Path("/needs")
-        Uni<JsonNode> needs(@QueryParam("projectId") String projectId, @QueryParam("limit") int limit);
+        Uni<JsonNode> needs(@QueryParam("projectId") String projectId);
 
+        /** The project's totals per partner, as resources-service computes them (ProjectCommitments). */
+        @GET
+        @Path("/commitments")
+        Uni<JsonNode> commitments(@QueryParam("projectId") String projectId);
+
+        /** A page of the project's contributions the caller may see, filtered by the service. */
         @GET
         @Path("/contributions")
-        Uni<JsonNode> contributions(@QueryParam("projectId") String projectId, @QueryParam("limit") int limit,
-                @QueryParam("cursor") String cursor);
+        Uni<JsonNode> contributions(@QueryParam("projectId") String projectId, @QueryParam("status") String status,
+                @QueryParam("overdue") Boolean overdue, @QueryParam("limit") int limit, @QueryParam("cursor") String cursor);
 
+        /** Every risk of the project (a bare array). */
         @GET
         @Path("/risks")
-        Uni<JsonNode> risks(@QueryParam("projectId") String projectId, @QueryParam("limit") int limit);
+        Uni<JsonNode> risks(@QueryParam("projectId") String projectId);
     }
 
 }

@@ -34,10 +34,6 @@ public interface GatewayConfig {
     @WithDefault("16")
     int poolSize();
 
-    /** How long the dashboard waits for each service before showing the rest without it. */
-    @WithDefault("3s")
-    Duration dashboardTimeout();
-
     /** How long the merged API description is reused before it is rebuilt from the services. */
     @WithDefault("30s")
     Duration openapiRefresh();

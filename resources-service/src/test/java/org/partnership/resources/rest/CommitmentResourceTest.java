@@ -195,6 +195,23 @@ class CommitmentResourceTest {
                 .body("partners", hasSize(2));
     }
 
+    /**
+     * A pledge withdrawn after a partial delivery counts as what was delivered, in the project's totals as everywhere
+     * (pledge 500, deliver 100, withdraw the rest: 100 of 100). The gateway's dashboard shows exactly these totals.
+     */
+    @Test
+    void shouldCountAPledgeWithdrawnAfterAPartialDeliveryAsWhatWasDeliveredInTheProjectsTotals() {
+        JsonPath totals = as(Tokens.coordinator(lead)).queryParam("projectId", p3.toString()).get(COMMITMENTS)
+                .then().statusCode(200).extract().jsonPath();
+        String partner = "partners.find { it.partnerId == '" + m + "' }";
+        assertThat(totals.getInt(partner + ".contributions")).isEqualTo(2);
+        assertThat(totals.getList(partner + ".totals.byType", Map.class)).containsExactly(
+                Map.of("type", "FUNDING", "unit", "EUR", "pledged", "100", "delivered", "100", "remaining", "0"),
+                Map.of("type", "VOLUNTEER_HOURS", "unit", "hours", "pledged", "40", "delivered", "40", "remaining", "0"));
+        assertThat(totals.getList(partner + ".totals.byCurrency", Map.class)).containsExactly(
+                Map.of("currency", "EUR", "pledged", "100.00", "delivered", "100.00", "remaining", "0.00"));
+    }
+
     // ---------------------------------------------------------------- helpers
 
     static String pledgeAs(String token, UUID project, String type, String quantity, String unit, String amount, String currency) {
