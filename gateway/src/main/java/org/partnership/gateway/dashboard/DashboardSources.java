@@ -45,9 +45,12 @@ public class DashboardSources {
         this.resources = resources;
     }
 
-    /** The project itself: it decides visibility, so its failures are the dashboard's (no fallback). */
-    public Uni<JsonNode> project(String projectId) {
-        return projects.project(projectId);
+    /**
+     * The project itself: it decides visibility, so a refusal is the dashboard's 404 and a failure its 503 (no
+     * fallback). A refusal is an answer, so many callers asking for a project they may not see never open the circuit.
+     */
+    public Uni<Part> project(String projectId) {
+        return part(projects.project(projectId));
     }
 
     @Fallback(ProjectsUnavailable.class)

@@ -1,5 +1,6 @@
 package org.partnership.gateway.rest;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -56,7 +57,7 @@ public class DashboardResource {
     public Uni<ObjectNode> dashboard(@PathParam("id") String id) {
         String projectId = Ids.uuid(id, "id").toString();
         return Uni.combine().all().unis(
-                        sources.project(projectId).onFailure().transform(DashboardResource::projectFailure),
+                        sources.project(projectId).onFailure().transform(DashboardResource::unavailable).map(DashboardResource::visible),
                         sources.readiness(projectId),
                         sources.participants(projectId),
                         sources.needs(projectId),
@@ -68,11 +69,15 @@ public class DashboardResource {
                         t.getItem3(), t.getItem4(), t.getItem5(), t.getItem6(), t.getItem7(), t.getItem8())));
     }
 
-    /** The project itself decides visibility: its 404/403 is the dashboard's; anything else means it is unavailable. */
-    private static Throwable projectFailure(Throwable failure) {
-        if (Part.refusal(failure)) {
-            return ProblemException.notFound("project");
+    /** The project itself decides visibility: if the caller may not see it, there is no dashboard. */
+    private static JsonNode visible(Part project) {
+        if (project.restricted()) {
+            throw ProblemException.notFound("project");
         }
+        return project.value();
+    }
+
+    private static Throwable unavailable(Throwable failure) {
         return new ProblemException(503, "upstream-unavailable", "Service unavailable",
                 "projects-service is unavailable; the dashboard needs at least the project");
     }
