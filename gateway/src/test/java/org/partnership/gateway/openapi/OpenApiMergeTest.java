@@ -77,7 +77,7 @@ class OpenApiMergeTest {
     @Test
     void shouldRenameOnlyWhatClashesAndFollowEveryReference() {
         ObjectNode merged = gateway();
-        OpenApiAggregator.merge(merged, service(), "partners", path -> OpenApiAggregator.routedTo(path, "partners", ROUTES));
+        OpenApiMerge.merge(merged, service(), "partners", path -> OpenApiMerge.routedTo(path, "partners", ROUTES));
 
         JsonNode schemas = merged.path("components").path("schemas");
         assertThat(schemas.path("Item").path("properties").has("name")).as("the gateway's Item stays").isTrue();
@@ -133,8 +133,8 @@ class OpenApiMergeTest {
                    "/api/v1/projects": {"get": {"operationId": "getItem", "responses": {"200": {"description": "ok"}}}},
                    "/api/v1/projects/special/x": {"get": {"operationId": "special", "responses": {"200": {"description": "ok"}}}}}}
                 """);
-        OpenApiAggregator.merge(first, service(), "partners", path -> OpenApiAggregator.routedTo(path, "partners", ROUTES));
-        OpenApiAggregator.merge(first, projects, "projects", path -> OpenApiAggregator.routedTo(path, "projects", ROUTES));
+        OpenApiMerge.merge(first, service(), "partners", path -> OpenApiMerge.routedTo(path, "partners", ROUTES));
+        OpenApiMerge.merge(first, projects, "projects", path -> OpenApiMerge.routedTo(path, "projects", ROUTES));
 
         assertThat(first.path("paths").path("/api/v1/projects").path("get").path("operationId").asText()).isEqualTo("projectsGetItem");
         assertThat(first.path("paths").has("/api/v1/projects/special/x")).as("the longer prefix routes it elsewhere").isFalse();
@@ -142,32 +142,32 @@ class OpenApiMergeTest {
         assertThat(ids).doesNotHaveDuplicates().contains("getItem", "partnersGetItem", "projectsGetItem");
 
         ObjectNode second = gateway();
-        OpenApiAggregator.merge(second, service(), "partners", path -> OpenApiAggregator.routedTo(path, "partners", ROUTES));
-        OpenApiAggregator.merge(second, projects, "projects", path -> OpenApiAggregator.routedTo(path, "projects", ROUTES));
+        OpenApiMerge.merge(second, service(), "partners", path -> OpenApiMerge.routedTo(path, "partners", ROUTES));
+        OpenApiMerge.merge(second, projects, "projects", path -> OpenApiMerge.routedTo(path, "projects", ROUTES));
         assertThat(second).isEqualTo(first);
     }
 
     @Test
     void shouldRouteByTheLongestPrefix() {
-        assertThat(OpenApiAggregator.routedTo("/api/v1/partners", "partners", ROUTES)).isTrue();
-        assertThat(OpenApiAggregator.routedTo("/api/v1/partners/{id}/verify", "partners", ROUTES)).isTrue();
-        assertThat(OpenApiAggregator.routedTo("/api/v1/partnership", "partners", ROUTES)).isFalse();
-        assertThat(OpenApiAggregator.routedTo("/api/v1/projects/special/x", "projects", ROUTES)).isFalse();
-        assertThat(OpenApiAggregator.routedTo("/api/v1/projects/special/x", "special", ROUTES)).isTrue();
-        assertThat(OpenApiAggregator.routedTo("/api/v1/projects/specials", "projects", ROUTES)).isTrue();
-        assertThat(OpenApiAggregator.routedTo("/q/health", "partners", ROUTES)).isFalse();
+        assertThat(OpenApiMerge.routedTo("/api/v1/partners", "partners", ROUTES)).isTrue();
+        assertThat(OpenApiMerge.routedTo("/api/v1/partners/{id}/verify", "partners", ROUTES)).isTrue();
+        assertThat(OpenApiMerge.routedTo("/api/v1/partnership", "partners", ROUTES)).isFalse();
+        assertThat(OpenApiMerge.routedTo("/api/v1/projects/special/x", "projects", ROUTES)).isFalse();
+        assertThat(OpenApiMerge.routedTo("/api/v1/projects/special/x", "special", ROUTES)).isTrue();
+        assertThat(OpenApiMerge.routedTo("/api/v1/projects/specials", "projects", ROUTES)).isTrue();
+        assertThat(OpenApiMerge.routedTo("/q/health", "partners", ROUTES)).isFalse();
     }
 
     @Test
     void shouldServeFromTheGatewayRightAfterInfo() {
         ObjectNode doc = gateway();
-        OpenApiAggregator.serveFromGateway(doc);
+        OpenApiMerge.serveFromGateway(doc);
         assertThat(names(doc)).containsExactly("openapi", "info", "servers", "tags", "paths", "components");
         assertThat(doc.path("servers").get(0).path("url").asText()).isEqualTo("/");
 
         ObjectNode configured = gateway();
         configured.putArray("servers").addObject().put("url", "https://api.partnership.example.org");
-        OpenApiAggregator.serveFromGateway(configured);
+        OpenApiMerge.serveFromGateway(configured);
         assertThat(configured.path("servers").get(0).path("url").asText()).isEqualTo("https://api.partnership.example.org");
     }
 
