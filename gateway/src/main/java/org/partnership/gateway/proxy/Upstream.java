@@ -1,7 +1,5 @@
 package org.partnership.gateway.proxy;
 
-import io.quarkus.logging.Log;
-import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -19,19 +17,16 @@ import io.vertx.core.streams.ReadStream;
 import org.partnership.gateway.config.GatewayConfig;
 
 import java.net.URI;
-import java.util.Map;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One service behind the gateway: requests and responses stream through a pooled keep-alive HTTP client, with a
- * timeout and a circuit breaker. An unreachable or failing upstream gets a quick 503 (or 504 on timeout) problem,
- * never a hanging request or upstream internals.
+ * timeout, behind the service's {@link UpstreamBreaker circuit breaker}. An unreachable or failing upstream gets a
+ * quick 503 (or 504 on timeout) problem, never a hanging request or upstream internals.
  * <p>
  * The forwarding is the Vert.x HTTP client's, driven directly: headers are copied once each way, minus the
- * hop-by-hop ones (RFC 9110 7.6.1); the caller's {@code Host} goes on, so services build their public links; bodies
- * are piped, never buffered. (vertx-http-proxy did the same with two copies of every header and an HTTP-cache
+ * hop-by-hop ones ({@link HopByHopHeaders}); the caller's {@code Host} goes on, so services build their public links;
+ * bodies are piped, never buffered. (vertx-http-proxy did the same with two copies of every header and an HTTP-cache
  * date parser per response: about a tenth of the gateway's CPU per request, measured.)
  */
 final class Upstream {
@@ -42,12 +37,12 @@ final class Upstream {
     private final String host;
     private final int port;
     private final GatewayConfig config;
-    private final AtomicInteger consecutiveFailures = new AtomicInteger();
-    private final AtomicLong openUntilNanos = new AtomicLong();
+    private final UpstreamBreaker breaker;
 
     Upstream(String name, String url, Vertx vertx, GatewayConfig config) {
         this.name = name;
         this.config = config;
+        this.breaker = new UpstreamBreaker(name, config.circuitBreaker());
         URI uri = URI.create(url);
         this.host = uri.getHost();
         this.port = uri.getPort() > 0 ? uri.getPort() : ("https".equals(uri.getScheme()) ? 443 : 80);
@@ -70,8 +65,8 @@ final class Upstream {
     /** Sends the caller's request to this service and its answer back, or a problem when the service fails. */
     void forward(HttpServerRequest caller, String requestId) {
         HttpServerResponse answer = caller.response();
-        if (System.nanoTime() < openUntilNanos.get()) {
-            answer.putHeader("Retry-After", Long.toString(config.circuitBreaker().openFor().toSeconds()));
+        if (breaker.isOpen()) {
+            answer.putHeader("Retry-After", breaker.retryAfterSeconds());
             Problems.refuse(caller, 503, "upstream-unavailable", "Service unavailable", name + " is unavailable; try again shortly", requestId);
             return;
         }
@@ -88,7 +83,7 @@ final class Upstream {
             caller.pause(); // until the service's connection is there to take it
         }
         clients.get().request(options).compose(request -> {
-            forwardable(caller.headers(), request.headers());
+            HopByHopHeaders.copyEndToEnd(caller.headers(), request.headers());
             request.exceptionHandler(ignored -> { }); // its failures complete the response future, handled below
             if (caller.authority() != null) {
                 request.authority(caller.authority());
@@ -104,7 +99,7 @@ final class Upstream {
             return request.response();
         }).onComplete(result -> {
             if (result.succeeded()) {
-                consecutiveFailures.set(0);
+                breaker.record(null);
                 relay(result.result(), answer, requestId);
             } else {
                 failed(caller, result.cause(), streamed, requestId);
@@ -120,7 +115,7 @@ final class Upstream {
         if (response.statusMessage() != null) {
             answer.setStatusMessage(response.statusMessage());
         }
-        forwardable(response.headers(), answer.headers());
+        HopByHopHeaders.copyEndToEnd(response.headers(), answer.headers());
         if (requestId != null) {
             answer.headers().set(GatewayRoutes.REQUEST_ID, requestId);
         }
@@ -140,64 +135,12 @@ final class Upstream {
         if (caller.response().closed()) {
             return;
         }
-        if (consecutiveFailures.incrementAndGet() >= config.circuitBreaker().failureThreshold()) {
-            open(failure);
-        }
-        boolean timeout = failure instanceof TimeoutException || String.valueOf(failure.getMessage()).contains("timeout");
-        if (timeout) {
+        breaker.record(failure);
+        if (failure instanceof TimeoutException) { // the request's idle timeout (a connect timeout is a ConnectException: 503)
             Problems.refuse(caller, 504, "upstream-timeout", "Gateway timeout", name + " did not answer in time", requestId);
         } else {
             Problems.refuse(caller, 503, "upstream-unavailable", "Service unavailable", name + " is unavailable; try again shortly", requestId);
         }
-    }
-
-    private void open(Throwable failure) {
-        consecutiveFailures.set(0);
-        long now = System.nanoTime();
-        long until = openUntilNanos.get();
-        if (now >= until && openUntilNanos.compareAndSet(until, now + config.circuitBreaker().openFor().toNanos())) {
-            Log.warnf("circuit to %s opened for %s after repeated failures: %s", name, config.circuitBreaker().openFor(),
-                    failure.getMessage());
-        }
-    }
-
-
-    /** Copies the end-to-end headers into {@code target}: all but the hop-by-hop ones and those named in Connection. */
-    private static void forwardable(MultiMap source, MultiMap target) {
-        String connection = source.get(HttpHeaders.CONNECTION);
-        for (Map.Entry<String, String> header : source) {
-            String headerName = header.getKey();
-            if (!isHopByHop(headerName) && (connection == null || !namedIn(connection, headerName))) {
-                target.add(headerName, header.getValue());
-            }
-        }
-    }
-
-    /**
-     * Connection-level headers a proxy must not forward (RFC 9110 7.6.1), and Host (the caller's authority is set on
-     * the request). By length first: this runs for every header of every request and response.
-     */
-    static boolean isHopByHop(String headerName) {
-        return switch (headerName.length()) {
-            case 2 -> headerName.equalsIgnoreCase("TE");
-            case 4 -> headerName.equalsIgnoreCase("Host");
-            case 7 -> headerName.equalsIgnoreCase("Trailer") || headerName.equalsIgnoreCase("Upgrade");
-            case 10 -> headerName.equalsIgnoreCase("Connection") || headerName.equalsIgnoreCase("Keep-Alive");
-            case 16 -> headerName.equalsIgnoreCase("Proxy-Connection");
-            case 17 -> headerName.equalsIgnoreCase("Transfer-Encoding");
-            case 18 -> headerName.equalsIgnoreCase("Proxy-Authenticate");
-            case 19 -> headerName.equalsIgnoreCase("Proxy-Authorization");
-            default -> false;
-        };
-    }
-
-    private static boolean namedIn(String connection, String headerName) {
-        for (String token : connection.split(",")) {
-            if (token.trim().equalsIgnoreCase(headerName)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** A body announced with a non-zero Content-Length (its size was checked before). */
