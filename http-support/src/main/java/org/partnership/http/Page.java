@@ -14,16 +14,22 @@ public record Page<T>(List<T> items, @Schema(nullable = true, description = "Cur
     public static final int DEFAULT_LIMIT = 20;
     public static final int MAX_LIMIT = 100;
 
-    /** The page size to use: default 20, at most 100; 400 outside 1..100. */
-    public static int limit(Integer requested) {
-        if (requested == null) {
+    /** The page size to use (query parameter {@code limit}): default 20; 400 naming it unless a whole number in 1..100. */
+    public static int limit(String requested) {
+        if (requested == null || requested.isBlank()) {
             return DEFAULT_LIMIT;
         }
-        if (requested < 1 || requested > MAX_LIMIT) {
-            throw ProblemException.badRequest("validation", "limit must be between 1 and " + MAX_LIMIT,
-                    List.of(new Problem.FieldError("limit", "must be between 1 and " + MAX_LIMIT)));
+        int limit;
+        try {
+            limit = Integer.parseInt(requested.trim());
+        } catch (NumberFormatException e) {
+            limit = 0;
         }
-        return requested;
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw ProblemException.badRequest("validation", "limit must be a whole number between 1 and " + MAX_LIMIT,
+                    List.of(new Problem.FieldError("limit", "must be a whole number between 1 and " + MAX_LIMIT)));
+        }
+        return limit;
     }
 
     /** An opaque cursor from the sort key of the last item of a page. */

@@ -5,12 +5,12 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.logging.Log;
-import io.vertx.core.http.HttpClosedException;
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.smallrye.mutiny.CompositeException;
+import io.vertx.core.http.HttpClosedException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -20,21 +20,28 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import org.jboss.logging.MDC;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Turns every failure into an RFC 9457 problem: what the client can fix is a 4xx with a precise detail; anything
- * else is a 500 with a generic detail and the request id (the cause is logged, never sent).
+ * Turns every failure into an RFC 9457 problem, chosen by the exception's type: what the client can fix is a 4xx
+ * with a precise detail; anything else is a 500 with a generic detail and the request id (the cause is logged,
+ * never sent).
  */
 public class ProblemMappers {
 
     static final String BEARER_CHALLENGE = "Bearer realm=\"partnership\"";
+    private static final Map<Integer, String> DETAILS = Map.of(
+            404, "no such resource",
+            405, "method not allowed on this resource",
+            406, "no acceptable representation; this API speaks application/json",
+            413, "request body too large",
+            415, "unsupported content type; send application/json");
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
@@ -43,20 +50,20 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response invalid(ConstraintViolationException e, UriInfo uri) {
+        if (e.getConstraintViolations().stream().anyMatch(ProblemMappers::isReturnValue)) {
+            return unexpected(e, uri); // our response broke its own contract: a bug, not the client's fault
+        }
         List<Problem.FieldError> errors = e.getConstraintViolations().stream()
                 .map(v -> new Problem.FieldError(field(v), v.getMessage()))
                 .sorted(Comparator.comparing(Problem.FieldError::field).thenComparing(Problem.FieldError::message))
                 .toList();
-        boolean onResponse = e.getConstraintViolations().stream().anyMatch(ProblemMappers::isReturnValue);
-        if (onResponse) {
-            return unexpected(e, uri);
-        }
         String fields = errors.stream().map(Problem.FieldError::field).distinct().collect(Collectors.joining(", "));
         return respond(Problem.of(400, "validation", "Invalid request", errors.size() + " invalid field(s): " + fields)
                 .withErrors(errors), uri);
     }
 
-    @ServerExceptionMapper
+    /** Named with its subtype too: more specific than Jackson's own mapper for it, which answers no problem body. */
+    @ServerExceptionMapper({JsonProcessingException.class, MismatchedInputException.class})
     public Response unreadable(JsonProcessingException e, UriInfo uri) {
         if (e instanceof UnrecognizedPropertyException unknown) {
             return respond(Problem.of(400, "validation", "Invalid request", "unknown field '" + unknown.getPropertyName()
@@ -69,12 +76,6 @@ public class ProblemMappers {
                     .withErrors(List.of(new Problem.FieldError(field, "wrong type or format"))), uri);
         }
         return respond(Problem.of(400, "malformed-json", "Malformed JSON", "the request body is not valid JSON"), uri);
-    }
-
-    /** More specific than Jackson's own mapper for these, which would answer a non-problem body. */
-    @ServerExceptionMapper
-    public Response mismatched(MismatchedInputException e, UriInfo uri) {
-        return unreadable(e, uri);
     }
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class,
@@ -90,13 +91,25 @@ public class ProblemMappers {
         return respond(Problem.of(403, "forbidden", "Forbidden", "your role does not allow this operation"), uri);
     }
 
+    /**
+     * Two writers raced on one row and this one lost (its version moved underneath; Hibernate Reactive reports a
+     * stale row as JPA's OptimisticLockException): a 409 the client may retry after reloading.
+     */
+    @ServerExceptionMapper
+    public Response concurrentChange(OptimisticLockException e, UriInfo uri) {
+        return respond(Problem.of(409, "concurrent-change", "Conflict",
+                "someone changed this at the same time; reload and try again"), uri);
+    }
+
     @ServerExceptionMapper
     public Response http(WebApplicationException e, UriInfo uri) {
         if (e.getCause() instanceof JsonProcessingException json) {
             return unreadable(json, uri);
         }
         if (e instanceof NotFoundException && e.getCause() != null && !(e.getCause() instanceof WebApplicationException)) {
-            return unconvertible(e.getCause(), uri);
+            // JAX-RS could not convert a parameter (a 404 by the spec); resources take parameters as strings and name
+            // a bad one themselves, so this is only the safety net
+            return respond(Problem.of(400, "validation", "Invalid request", "a parameter has the wrong type or format"), uri);
         }
         Response original = e.getResponse();
         int status = original.getStatus();
@@ -104,15 +117,9 @@ public class ProblemMappers {
             return unexpected(e, uri);
         }
         String title = original.getStatusInfo().getReasonPhrase();
-        String detail = switch (status) {
-            case 404 -> "no such resource";
-            case 405 -> "method not allowed on this resource";
-            case 406 -> "no acceptable representation; this API speaks application/json";
-            case 413 -> "request body too large";
-            case 415 -> "unsupported content type; send application/json";
-            default -> title;
-        };
-        Response.ResponseBuilder builder = Response.fromResponse(respond(Problem.of(status, slug(title), title, detail), uri));
+        String type = title.toLowerCase().replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        Response.ResponseBuilder builder = Response.fromResponse(respond(
+                Problem.of(status, type, title, DETAILS.getOrDefault(status, title)), uri));
         original.getHeaders().forEach((name, values) -> {
             if (!name.equalsIgnoreCase("Content-Type") && !name.equalsIgnoreCase("Content-Length")) {
                 values.forEach(v -> builder.header(name, v));
@@ -121,27 +128,7 @@ public class ProblemMappers {
         return builder.build();
     }
 
-    /**
-     * JAX-RS answers a query parameter it cannot convert ({@code limit=abc}, a number too large for an int) with a
-     * 404 wrapping the conversion failure: the resource exists, the parameter is wrong, so it is a 400 naming it.
-     */
-    private static Response unconvertible(Throwable cause, UriInfo uri) {
-        String field = null;
-        String message = String.valueOf(cause.getMessage());
-        if (uri != null) {
-            for (var param : uri.getQueryParameters().entrySet()) {
-                for (String value : param.getValue()) {
-                    if (!value.isEmpty() && message.contains("\"" + value + "\"")) {
-                        field = param.getKey();
-                    }
-                }
-            }
-        }
-        String detail = field == null ? "a parameter has the wrong type or format" : field + " has the wrong type or format";
-        Problem problem = Problem.of(400, "validation", "Invalid request", detail);
-        return respond(field == null ? problem : problem.withErrors(List.of(new Problem.FieldError(field, "wrong type or format"))), uri);
-    }
-
+    /** A failure of several parallel steps: the first one decides. */
     @ServerExceptionMapper
     public Response composite(CompositeException e, UriInfo uri) {
         Throwable cause = e.getCauses().isEmpty() ? e : e.getCauses().get(0);
@@ -154,53 +141,31 @@ public class ProblemMappers {
         if (cause instanceof WebApplicationException w) {
             return http(w, uri);
         }
-        return unexpected(cause, uri);
-    }
-
-    /**
-     * Two writers raced on one row and this one lost (its version moved underneath; Hibernate Reactive reports a
-     * stale row as JPA's OptimisticLockException): a 409 the client may retry after reloading.
-     */
-    @ServerExceptionMapper
-    public Response concurrentChange(OptimisticLockException e, UriInfo uri) {
-        return respond(Problem.of(409, "concurrent-change", "Conflict",
-                "someone changed this at the same time; reload and try again"), uri);
+        return cause instanceof OptimisticLockException o ? concurrentChange(o, uri) : unexpected(cause, uri);
     }
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
-        if (isCallerGone(e)) {
-            // the caller (or the gateway, cutting off an oversized body) closed the connection mid-request: not a fault
-            // of this service, and nobody is left to read the answer
-            Log.infof("the caller closed the connection before the request to %s was complete (request %s)", uri.getPath(), requestId());
-            return respond(Problem.of(400, "incomplete-request", "Incomplete request",
-                    "the connection closed before the request was complete"), uri);
-        }
-        Log.errorf(e, "unexpected failure on %s (request %s)", uri.getPath(), requestId());
-        return respond(Problem.of(500, "internal", "Internal error",
-                "the request could not be completed; quote the request id when reporting it"), uri);
-    }
-
-    /** The connection closed while the request was being read. */
-    static boolean isCallerGone(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof HttpClosedException) {
-                return true;
+                // the caller (or the gateway, cutting off an oversized body) closed the connection mid-request: not a
+                // fault of this service, and nobody is left to read the answer
+                Log.infof("the caller closed the connection before the request to %s was complete (request %s)",
+                        uri.getPath(), Correlation.correlationId().orElse(null));
+                return respond(Problem.of(400, "incomplete-request", "Incomplete request",
+                        "the connection closed before the request was complete"), uri);
             }
         }
-        return false;
+        Log.errorf(e, "unexpected failure on %s (request %s)", uri.getPath(), Correlation.correlationId().orElse(null));
+        return respond(Problem.of(500, "internal", "Internal error",
+                "the request could not be completed; quote the request id when reporting it"), uri);
     }
 
     static Response respond(Problem problem, UriInfo uri) {
         return Response.status(problem.status())
                 .type(Problem.MEDIA_TYPE)
-                .entity(problem.at(uri == null ? null : uri.getPath(), requestId()))
+                .entity(problem.at(uri == null ? null : uri.getPath(), Correlation.correlationId().orElse(null)))
                 .build();
-    }
-
-    static String requestId() {
-        Object id = MDC.get("correlationId");
-        return id == null ? null : id.toString();
     }
 
     private static boolean isReturnValue(ConstraintViolation<?> violation) {
@@ -216,46 +181,36 @@ public class ProblemMappers {
     static String field(ConstraintViolation<?> violation) {
         List<String> parts = new ArrayList<>();
         for (Path.Node node : violation.getPropertyPath()) {
-            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.CONSTRUCTOR) {
-                continue;
-            }
-            if (node.getKind() == ElementKind.PARAMETER) {
-                parts.clear();
-                parts.add(node.getName());
-                continue;
-            }
-            String name = node.getName() == null ? "" : node.getName();
-            if (node.getIndex() != null && !parts.isEmpty()) {
-                int last = parts.size() - 1;
-                parts.set(last, parts.get(last) + "[" + node.getIndex() + "]");
-            }
-            if (!name.isEmpty() && !name.startsWith("<")) {
-                parts.add(name);
+            switch (node.getKind()) {
+                case METHOD, CONSTRUCTOR -> {
+                }
+                case PARAMETER -> {
+                    parts.clear();
+                    parts.add(node.getName());
+                }
+                default -> {
+                    if (node.getIndex() != null && !parts.isEmpty()) {
+                        parts.set(parts.size() - 1, parts.get(parts.size() - 1) + "[" + node.getIndex() + "]");
+                    }
+                    if (node.getName() != null && !node.getName().isEmpty() && !node.getName().startsWith("<")) {
+                        parts.add(node.getName());
+                    }
+                }
             }
         }
         // drop the parameter name itself when a field of the body is meant
-        if (parts.size() > 1) {
-            parts.remove(0);
-        }
-        return String.join(".", parts);
+        return String.join(".", parts.size() > 1 ? parts.subList(1, parts.size()) : parts);
     }
 
     private static String path(JsonMappingException e) {
         StringBuilder path = new StringBuilder();
         for (JsonMappingException.Reference ref : e.getPath()) {
             if (ref.getFieldName() != null) {
-                if (!path.isEmpty()) {
-                    path.append('.');
-                }
-                path.append(ref.getFieldName());
+                path.append(path.isEmpty() ? "" : ".").append(ref.getFieldName());
             } else if (ref.getIndex() >= 0) {
                 path.append('[').append(ref.getIndex()).append(']');
             }
         }
         return path.toString();
-    }
-
-    private static String slug(String title) {
-        return title.toLowerCase().replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
     }
 }

@@ -102,7 +102,7 @@ public class PartnerResource {
             @Parameter(description = "A capability tag, e.g. mentoring") @QueryParam("capability") String capability,
             @Parameter(description = "Status (default ACTIVE)") @QueryParam("status") String status,
             @Parameter(description = "Part of the name") @QueryParam("q") String text,
-            @Parameter(description = "Page size, 1-100 (default 20)", schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("limit") Integer limit,
+            @Parameter(description = "Page size, 1-100 (default 20)", schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("limit") String limit,
             @Parameter(description = "The 'next' cursor of the previous page") @QueryParam("cursor") String cursor) {
         int size = Page.limit(limit);
         PartnerRepository.Filter filter = new PartnerRepository.Filter(

@@ -118,7 +118,7 @@ public class ProjectResource {
             @Parameter(description = "DRAFT, OPEN, ACTIVE, COMPLETED or CANCELLED") @QueryParam("status") String status,
             @Parameter(description = "A service domain, e.g. HOUSING") @QueryParam("dimension") String dimension,
             @Parameter(description = "true: only the caller's partner's projects", schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("mine") String mine,
-            @Parameter(description = "Page size, 1-100 (default 20)", schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("limit") Integer limit,
+            @Parameter(description = "Page size, 1-100 (default 20)", schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("limit") String limit,
             @Parameter(description = "The 'next' cursor of the previous page") @QueryParam("cursor") String cursor) {
         int size = Page.limit(limit);
         String statusFilter = status == null ? null : QueryParams.enumValue(ProjectStatus.class, status, "status").name();
@@ -146,7 +146,7 @@ public class ProjectResource {
     @APIResponse(responseCode = "400", description = "Invalid limit or cursor", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "The token names no partner", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<InvitationPage> invitations(
-            @Parameter(description = "Page size, 1-100 (default 20)", schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("limit") Integer limit,
+            @Parameter(description = "Page size, 1-100 (default 20)", schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("limit") String limit,
             @Parameter(description = "The 'next' cursor of the previous page") @QueryParam("cursor") String cursor) {
         int size = Page.limit(limit);
         String[] position = Page.position(cursor, 2);

@@ -70,7 +70,7 @@ public class CommitmentResource {
     public Uni<Response> get(
             @Parameter(description = "The partner (default: yours unless projectId alone is given)") @QueryParam("partnerId") String partnerId,
             @Parameter(description = "Only this project") @QueryParam("projectId") String projectId,
-            @Parameter(description = "Page size of items, 1-100 (default 20; JSON only)", schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("limit") Integer limit,
+            @Parameter(description = "Page size of items, 1-100 (default 20; JSON only)", schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("limit") String limit,
             @Parameter(description = "The 'next' cursor of the previous page (JSON only)") @QueryParam("cursor") String cursor,
             @Context HttpHeaders headers) {
         var caller = callers.current();

@@ -105,7 +105,7 @@ public class ContributionResource {
             @Parameter(description = "Only this partner's") @QueryParam("partnerId") String partnerId,
             @Parameter(description = "PLEDGED, PARTIALLY_DELIVERED, FULFILLED or WITHDRAWN") @QueryParam("status") String status,
             @Parameter(description = "true: only overdue; false: only not overdue") @QueryParam("overdue") String overdue,
-            @Parameter(description = "Page size, 1-100 (default 20)", schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("limit") Integer limit,
+            @Parameter(description = "Page size, 1-100 (default 20)", schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("limit") String limit,
             @Parameter(description = "The 'next' cursor of the previous page") @QueryParam("cursor") String cursor) {
         int size = Page.limit(limit);
         var today = time.today();
