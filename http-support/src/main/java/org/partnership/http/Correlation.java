@@ -1,5 +1,6 @@
 package org.partnership.http;
 
+import io.opentelemetry.api.trace.Span;
 import io.smallrye.common.vertx.ContextLocals;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -9,61 +10,45 @@ import org.jboss.logging.MDC;
 import java.util.Optional;
 
 /**
- * The correlation id ({@code X-Request-Id}) and W3C {@code traceparent} of the work in progress, kept in the
- * Vert.x duplicated context of the request or message, and in the logging MDC.
+ * The correlation id ({@code X-Request-Id}) of the work in progress: kept in the Vert.x duplicated context of the
+ * request or message, in the logging MDC, and on the current OpenTelemetry span as attribute
+ * {@value #REQUEST_ID_ATTRIBUTE}. The trace context itself (W3C {@code traceparent}) is OpenTelemetry's.
  */
 public final class Correlation {
 
     public static final String REQUEST_ID_HEADER = "X-Request-Id";
-    public static final String TRACEPARENT_HEADER = "traceparent";
+    /** The span attribute that names the request a span belongs to. */
+    public static final String REQUEST_ID_ATTRIBUTE = "request.id";
     static final String CORRELATION_KEY = "correlationId";
-    static final String TRACEPARENT_KEY = "traceparent";
 
     private Correlation() {
     }
 
-    /** Records the ids for the current duplicated context (no-op outside one) and the MDC. */
-    public static void set(String correlationId, String traceparent) {
+    /** Records the id for the current duplicated context (no-op outside one), the MDC and the current span. */
+    public static void set(String correlationId) {
         if (onDuplicatedContext()) {
-            putOrRemove(CORRELATION_KEY, correlationId);
-            putOrRemove(TRACEPARENT_KEY, traceparent);
+            if (correlationId == null) {
+                ContextLocals.remove(CORRELATION_KEY);
+            } else {
+                ContextLocals.put(CORRELATION_KEY, correlationId);
+            }
         }
-        mdc(CORRELATION_KEY, correlationId);
-        mdc(TRACEPARENT_KEY, traceparent);
+        if (correlationId == null) {
+            MDC.remove(CORRELATION_KEY);
+        } else {
+            MDC.put(CORRELATION_KEY, correlationId);
+            Span.current().setAttribute(REQUEST_ID_ATTRIBUTE, correlationId);
+        }
     }
 
     public static Optional<String> correlationId() {
-        return get(CORRELATION_KEY);
-    }
-
-    public static Optional<String> traceparent() {
-        return get(TRACEPARENT_KEY);
-    }
-
-    private static Optional<String> get(String key) {
         if (onDuplicatedContext()) {
-            Optional<String> value = ContextLocals.get(key);
+            Optional<String> value = ContextLocals.get(CORRELATION_KEY);
             if (value.isPresent()) {
                 return value;
             }
         }
-        return Optional.ofNullable((String) MDC.get(key));
-    }
-
-    private static void putOrRemove(String key, String value) {
-        if (value == null) {
-            ContextLocals.remove(key);
-        } else {
-            ContextLocals.put(key, value);
-        }
-    }
-
-    private static void mdc(String key, String value) {
-        if (value == null) {
-            MDC.remove(key);
-        } else {
-            MDC.put(key, value);
-        }
+        return Optional.ofNullable((String) MDC.get(CORRELATION_KEY));
     }
 
     private static boolean onDuplicatedContext() {

@@ -10,12 +10,12 @@ import java.util.regex.Pattern;
 
 /**
  * Every request gets a correlation id: the caller's {@code X-Request-Id} when it is sane, otherwise a new one. It is
- * echoed on the response, written to the logs, and carried into the events the request causes.
+ * echoed on the response, written to the logs, set on the request's span, and carried into the events the request
+ * causes. (The W3C trace context is quarkus-opentelemetry's: it continues the caller's {@code traceparent}.)
  */
 public class CorrelationFilter {
 
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
-    private static final Pattern TRACEPARENT = Pattern.compile("[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}");
 
     @ServerRequestFilter(preMatching = true)
     public void onRequest(ContainerRequestContext request) {
@@ -23,11 +23,7 @@ public class CorrelationFilter {
         if (requestId == null || !SAFE_ID.matcher(requestId).matches()) {
             requestId = UUID.randomUUID().toString();
         }
-        String traceparent = request.getHeaderString(Correlation.TRACEPARENT_HEADER);
-        if (traceparent != null && !TRACEPARENT.matcher(traceparent).matches()) {
-            traceparent = null;
-        }
-        Correlation.set(requestId, traceparent);
+        Correlation.set(requestId);
     }
 
     @ServerResponseFilter

@@ -10,7 +10,8 @@ import java.time.OffsetDateTime;
 /**
  * A CloudEvents 1.0 event in structured JSON mode: the envelope every service publishes and consumes. The
  * {@code correlationid} and {@code traceparent} extension attributes carry the originating request's correlation
- * id and W3C trace context. Unknown attributes are ignored so newer producers do not break older consumers.
+ * id and W3C trace context (CloudEvents distributed-tracing extension; the Kafka record's {@code traceparent}
+ * header carries the producer span's). Unknown attributes are ignored so newer producers do not break older consumers.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -3,14 +3,20 @@ package org.partnership.messaging.inbox;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Message;
-import org.partnership.messaging.CloudEvent;
 import org.partnership.http.Correlation;
+import org.partnership.messaging.CloudEvent;
+import org.partnership.messaging.TraceContexts;
 
 import java.time.Duration;
 import java.util.Map;
@@ -21,7 +27,8 @@ import java.util.function.Function;
  * and otherwise record the event id in {@code processed_event} and apply the handler in ONE transaction — a
  * redelivered event finds its id and has no second effect. Transient failures are retried with backoff; an
  * event that still fails, or is malformed, is nacked so the channel's {@code dead-letter-queue} failure strategy
- * moves it to the dead-letter topic with the reason, and the partition keeps moving.
+ * moves it to the dead-letter topic with the reason, and the partition keeps moving. The handling is a span
+ * ({@code <type> process}) in the trace of the request that caused the event, with its request id.
  *
  * <pre>{@code
  * @Incoming("partners")
@@ -42,14 +49,16 @@ public class Inbox {
     /** Reads event data tolerantly: a newer minor version's extra fields are ignored, whatever the REST layer's rules. */
     private final ObjectMapper lenient;
     private final MeterRegistry registry;
+    private final Tracer tracer;
     private final int maxRetries;
     private final Duration initialBackoff;
 
-    public Inbox(ObjectMapper mapper, MeterRegistry registry,
+    public Inbox(ObjectMapper mapper, MeterRegistry registry, Tracer tracer,
             @ConfigProperty(name = "partnership.inbox.max-retries", defaultValue = "3") int maxRetries,
             @ConfigProperty(name = "partnership.inbox.initial-backoff", defaultValue = "200ms") Duration initialBackoff) {
         this.lenient = mapper.copy().disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         this.registry = registry;
+        this.tracer = tracer;
         this.maxRetries = maxRetries;
         this.initialBackoff = initialBackoff;
     }
@@ -59,16 +68,26 @@ public class Inbox {
         return Uni.createFrom().item(message::getPayload)
                 .map(this::parse)
                 .chain(event -> {
-                    Correlation.set(event.correlationid(), event.traceparent());
                     Function<CloudEvent, Uni<Void>> handler = handlers.get(event.type());
                     if (handler == null) {
                         Log.debugf("%s ignores event %s of type %s", consumer, event.id(), event.type());
                         count(consumer, event.type(), "ignored");
                         return Uni.createFrom().voidItem();
                     }
+                    Span span = tracer.spanBuilder(event.type() + " process").setParent(trace(message, event)).startSpan();
+                    if (event.correlationid() != null) {
+                        span.setAttribute(Correlation.REQUEST_ID_ATTRIBUTE, event.correlationid());
+                    }
+                    Correlation.set(event.correlationid());
                     return applyOnce(consumer, event, handler)
                             .onFailure(failure -> !(failure instanceof PoisonEventException))
-                            .retry().withBackOff(initialBackoff, initialBackoff.multipliedBy(10)).atMost(maxRetries);
+                            .retry().withBackOff(initialBackoff, initialBackoff.multipliedBy(10)).atMost(maxRetries)
+                            .onTermination().invoke((ignored, failure, cancelled) -> {
+                                if (failure != null) {
+                                    span.recordException(failure).setStatus(StatusCode.ERROR);
+                                }
+                                span.end();
+                            });
                 })
                 .onItemOrFailure().transformToUni((ignored, failure) -> {
                     if (failure == null) {
@@ -78,6 +97,13 @@ public class Inbox {
                     count(consumer, "unknown", "dead-lettered");
                     return Uni.createFrom().completionStage(message.nack(failure));
                 });
+    }
+
+    /** The trace the event continues: the connector's consumer span (Kafka header), else the envelope's traceparent. */
+    private static Context trace(Message<?> message, CloudEvent event) {
+        return TracingMetadata.fromMessage(message).map(TracingMetadata::getCurrentContext)
+                .filter(context -> Span.fromContext(context).getSpanContext().isValid())
+                .orElseGet(() -> TraceContexts.of(event.traceparent()));
     }
 
     /** Maps the event's data to the consumer's own type; unknown fields are ignored, invalid data is poison. */

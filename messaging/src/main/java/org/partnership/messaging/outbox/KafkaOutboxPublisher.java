@@ -1,6 +1,7 @@
 package org.partnership.messaging.outbox;
 
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,14 +9,16 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
-import org.partnership.messaging.CloudEvent;
 import org.partnership.http.Correlation;
+import org.partnership.messaging.CloudEvent;
+import org.partnership.messaging.TraceContexts;
 
 import java.nio.charset.StandardCharsets;
 
 /**
  * Publishes outbox rows as structured-mode CloudEvents through the {@code outbox} channel (idempotent producer,
- * {@code acks=all}; see the channel defaults in {@code META-INF/microprofile-config.properties}).
+ * {@code acks=all}; see the channel defaults in {@code META-INF/microprofile-config.properties}). The connector's
+ * producer span continues the trace stored with the row, and writes its W3C {@code traceparent} header.
  */
 @ApplicationScoped
 public class KafkaOutboxPublisher implements OutboxPublisher {
@@ -36,14 +39,12 @@ public class KafkaOutboxPublisher implements OutboxPublisher {
         if (event.correlationId() != null) {
             headers.add(Correlation.REQUEST_ID_HEADER, event.correlationId().getBytes(StandardCharsets.UTF_8));
         }
-        if (event.traceContext() != null) {
-            headers.add(Correlation.TRACEPARENT_HEADER, event.traceContext().getBytes(StandardCharsets.UTF_8));
-        }
         OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
                 .withTopic(event.topic())
                 .withKey(event.key())
                 .withHeaders(headers)
                 .build();
-        return emitter.sendMessage(Message.of(event.payload()).addMetadata(metadata));
+        var trace = TraceContexts.of(event.traceContext());
+        return emitter.sendMessage(Message.of(event.payload()).addMetadata(metadata).addMetadata(TracingMetadata.with(trace, trace)));
     }
 }

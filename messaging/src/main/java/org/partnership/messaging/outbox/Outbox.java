@@ -5,8 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.partnership.messaging.CloudEvent;
 import org.partnership.http.Correlation;
+import org.partnership.messaging.CloudEvent;
+import org.partnership.messaging.TraceContexts;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -36,7 +37,8 @@ public class Outbox {
     }
 
     /**
-     * Records an event in the current transaction.
+     * Records an event in the current transaction, with the request's correlation id and trace context (the
+     * relay publishes the row later, on its own, and continues that trace).
      *
      * @param aggregateType e.g. {@code partner}
      * @param aggregateId   the CloudEvents {@code subject} and the Kafka key: one aggregate's events stay in order
@@ -48,7 +50,7 @@ public class Outbox {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
         CloudEvent event = new CloudEvent(CloudEvent.SPEC_VERSION, UUID.randomUUID().toString(), config.source(), type,
                 aggregateId.toString(), now, "application/json", Correlation.correlationId().orElse(null),
-                Correlation.traceparent().orElse(null), mapper.valueToTree(data));
+                TraceContexts.current(), mapper.valueToTree(data));
         String payload;
         try {
             payload = mapper.writeValueAsString(event);
