@@ -1,20 +1,18 @@
 package org.partnership.partners.domain;
 
-/** The administrator's status actions, each with the transition it makes and the event it publishes. */
+/** The administrator's status actions, each with the transition it makes. */
 public enum StatusChange {
-    VERIFY(PartnerStatus.PENDING_VERIFICATION, PartnerStatus.ACTIVE, "verified"),
-    SUSPEND(PartnerStatus.ACTIVE, PartnerStatus.SUSPENDED, "suspended"),
-    REINSTATE(PartnerStatus.SUSPENDED, PartnerStatus.ACTIVE, "reinstated"),
-    ARCHIVE(null, PartnerStatus.ARCHIVED, "archived");
+    VERIFY(PartnerStatus.PENDING_VERIFICATION, PartnerStatus.ACTIVE),
+    SUSPEND(PartnerStatus.ACTIVE, PartnerStatus.SUSPENDED),
+    REINSTATE(PartnerStatus.SUSPENDED, PartnerStatus.ACTIVE),
+    ARCHIVE(null, PartnerStatus.ARCHIVED);
 
     private final PartnerStatus from;
     private final PartnerStatus to;
-    private final String verb;
 
-    StatusChange(PartnerStatus from, PartnerStatus to, String verb) {
+    StatusChange(PartnerStatus from, PartnerStatus to) {
         this.from = from;
         this.to = to;
-        this.verb = verb;
     }
 
     /** The status after the change; fails with the current status when the change is not allowed from it. */
@@ -29,10 +27,5 @@ public enum StatusChange {
 
     public PartnerStatus target() {
         return to;
-    }
-
-    /** The past-tense verb of the event type, e.g. {@code verified}. */
-    public String verb() {
-        return verb;
     }
 }

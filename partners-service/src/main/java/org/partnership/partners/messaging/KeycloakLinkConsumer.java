@@ -45,7 +45,7 @@ public class KeycloakLinkConsumer {
 
     @Incoming("partner-verifications")
     public Uni<Void> consume(Message<String> message) {
-        return inbox.consume(message, "keycloak-link", Map.of(PartnerEvent.type("verified"), this::link));
+        return inbox.consume(message, "keycloak-link", Map.of(PartnerEvents.PARTNER_VERIFIED, this::link));
     }
 
     private Uni<Void> link(CloudEvent event) {

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The data of every {@code partnership.partner.*.v1} event: the partner's public snapshot after the change
+ * The data of every {@code partnership.partner.*.v1} event (types in {@link PartnerEvents}): the partner's public snapshot after the change
  * (contracts/events/partnership.partner.*.v1.schema.json), plus the administrator's reason for status changes.
  */
 @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
@@ -14,14 +14,7 @@ public record PartnerEvent(UUID partnerId, String name, String sector, String le
                            List<String> serviceDomains, List<CapabilityData> capabilities, String status, long version,
                            String reason) {
 
-    public static final String TYPE_PREFIX = "partnership.partner.";
-    public static final String AGGREGATE = "partner";
-
     public record CapabilityData(String tag, String capacity, String unit) {
-    }
-
-    public static String type(String verb) {
-        return TYPE_PREFIX + verb + ".v1";
     }
 
     /**

@@ -17,6 +17,7 @@ import org.partnership.partners.repository.PartnerRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import org.partnership.messaging.outbox.Outbox;
 import org.partnership.partners.messaging.PartnerEvent;
+import org.partnership.partners.messaging.PartnerEvents;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -94,7 +95,7 @@ public class DemoPartners {
                             demo.domains(), demo.capabilities(), demo.description(), demo.website(), demo.email()),
                     new Partner.Identity(demo.registrationNumber(), demo.country()), "demo-data");
             return partners.persist(partner)
-                    .call(saved -> outbox.append(PartnerEvent.AGGREGATE, id, PartnerEvent.type("registered"), PartnerEvent.of(saved, 0, null)))
+                    .call(saved -> outbox.append(PartnerEvents.PARTNER, id, PartnerEvents.PARTNER_REGISTERED, PartnerEvent.of(saved, 0, null)))
                     .replaceWith(true);
         }));
     }
@@ -102,7 +103,7 @@ public class DemoPartners {
     private Uni<Void> verify(UUID id) {
         return Panache.withTransaction(() -> partners.findById(id).chain(partner -> {
             partner.changeStatus(StatusChange.VERIFY, "demo data");
-            return outbox.append(PartnerEvent.AGGREGATE, id, PartnerEvent.type("verified"),
+            return outbox.append(PartnerEvents.PARTNER, id, PartnerEvents.PARTNER_VERIFIED,
                     PartnerEvent.of(partner, partner.version() + 1, "demo data"));
         })).replaceWithVoid();
     }

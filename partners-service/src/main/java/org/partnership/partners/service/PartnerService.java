@@ -15,6 +15,7 @@ import org.partnership.partners.domain.PartnerNotFoundException;
 import org.partnership.partners.domain.PartnerStatus;
 import org.partnership.partners.domain.StatusChange;
 import org.partnership.partners.messaging.PartnerEvent;
+import org.partnership.partners.messaging.PartnerEvents;
 import org.partnership.partners.repository.PartnerMemberRepository;
 import org.partnership.partners.repository.PartnerRepository;
 
@@ -62,7 +63,7 @@ public class PartnerService {
                 })
                 .chain(saved -> caller.isAdmin() ? Uni.createFrom().item(saved)
                         : members.persistAndFlush(new PartnerMember(caller.subject(), saved.id(), caller.username())).replaceWith(saved))
-                .call(saved -> outbox.append(PartnerEvent.AGGREGATE, saved.id(), PartnerEvent.type("registered"),
+                .call(saved -> outbox.append(PartnerEvents.PARTNER, saved.id(), PartnerEvents.PARTNER_REGISTERED,
                         PartnerEvent.of(saved, 0, null)))
                 .onFailure(ConstraintViolationException.class).transform(e -> concurrentRegistration(
                         (ConstraintViolationException) e, partner));
@@ -95,7 +96,7 @@ public class PartnerService {
             caller.requireMemberOf(partner);
             org.partnership.http.Preconditions.check(expectedVersion, partner.version());
             partner.updateProfile(change.apply(partner.profile()));
-            return outbox.append(PartnerEvent.AGGREGATE, partner.id(), PartnerEvent.type("updated"),
+            return outbox.append(PartnerEvents.PARTNER, partner.id(), PartnerEvents.PARTNER_UPDATED,
                     PartnerEvent.of(partner, partner.version() + 1, null)).replaceWith(partner);
         }).call(partners::flush);
     }
@@ -108,7 +109,7 @@ public class PartnerService {
         }
         return get(caller, id).chain(partner -> {
             partner.changeStatus(change, reason);
-            return outbox.append(PartnerEvent.AGGREGATE, partner.id(), PartnerEvent.type(change.verb()),
+            return outbox.append(PartnerEvents.PARTNER, partner.id(), PartnerEvents.of(change),
                     PartnerEvent.of(partner, partner.version() + 1, reason)).replaceWith(partner);
         }).call(partners::flush);
     }

@@ -1,18 +1,16 @@
 package org.partnership.projects.domain;
 
-/** The lead's lifecycle actions, each with the status it reaches and the event verb it publishes. */
+/** The lead's lifecycle actions, each with the status it reaches. */
 public enum ProjectTransition {
-    OPEN(ProjectStatus.OPEN, "opened"),
-    LAUNCH(ProjectStatus.ACTIVE, "launched"),
-    COMPLETE(ProjectStatus.COMPLETED, "completed"),
-    CANCEL(ProjectStatus.CANCELLED, "cancelled");
+    OPEN(ProjectStatus.OPEN),
+    LAUNCH(ProjectStatus.ACTIVE),
+    COMPLETE(ProjectStatus.COMPLETED),
+    CANCEL(ProjectStatus.CANCELLED);
 
     private final ProjectStatus target;
-    private final String verb;
 
-    ProjectTransition(ProjectStatus target, String verb) {
+    ProjectTransition(ProjectStatus target) {
         this.target = target;
-        this.verb = verb;
     }
 
     /** The status after the transition; a 409 naming the current status when it is not allowed from it. */
@@ -36,9 +34,5 @@ public enum ProjectTransition {
 
     public ProjectStatus target() {
         return target;
-    }
-
-    public String verb() {
-        return verb;
     }
 }

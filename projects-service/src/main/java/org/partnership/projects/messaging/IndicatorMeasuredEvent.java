@@ -13,8 +13,6 @@ import java.util.UUID;
 public record IndicatorMeasuredEvent(UUID projectId, UUID indicatorId, String name, String unit, String value,
                                      LocalDate measuredAt, String progressPercent) {
 
-    public static final String TYPE = "partnership.indicator.measured.v1";
-
     public static IndicatorMeasuredEvent of(Indicator indicator, Measurement measurement) {
         BigDecimal progress = indicator.progressPercent();
         return new IndicatorMeasuredEvent(indicator.projectId(), indicator.id(), indicator.name(), indicator.unit(),

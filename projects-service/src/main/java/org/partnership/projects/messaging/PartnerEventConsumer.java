@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Keeps the partner replica from partners.v1: every {@code partnership.partner.*.v1} event carries the partner's
@@ -25,7 +24,6 @@ import java.util.stream.Stream;
 public class PartnerEventConsumer {
 
     public static final String CONSUMER = "projects-service.partners";
-    static final String[] VERBS = {"registered", "updated", "verified", "suspended", "reinstated", "archived"};
 
     private final Inbox inbox;
     private final PartnerReplicaRepository replicas;
@@ -34,8 +32,8 @@ public class PartnerEventConsumer {
     public PartnerEventConsumer(Inbox inbox, PartnerReplicaRepository replicas) {
         this.inbox = inbox;
         this.replicas = replicas;
-        this.handlers = Stream.of(VERBS).collect(Collectors.toUnmodifiableMap(
-                verb -> "partnership.partner." + verb + ".v1", verb -> this::apply));
+        this.handlers = ProjectEvents.PARTNER_SNAPSHOTS.stream().collect(Collectors.toUnmodifiableMap(
+                type -> type, type -> this::apply));
     }
 
     /** The part of a partner snapshot projects need; other fields are ignored. */

@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The data of every {@code partnership.project.*.v1} and {@code partnership.participant.*.v1} event: the project
+ * The data of every {@code partnership.project.*.v1} and {@code partnership.participant.*.v1} event (types in
+ * {@link ProjectEvents}): the project
  * snapshot after the change with every participant (the lead as LEAD/ACCEPTED) and the version the row has after
  * it; participant events also name the participant ({@code partnerId}, and {@code role} when invited).
  */
@@ -16,17 +17,7 @@ public record ProjectEvent(UUID projectId, String title, UUID leadPartnerId, Str
                            int requiredCoveragePercent, String governanceRule, List<ParticipantData> participants,
                            long version, UUID partnerId, String role) {
 
-    public static final String AGGREGATE = "project";
-
     public record ParticipantData(UUID partnerId, String role, String status) {
-    }
-
-    public static String projectType(String verb) {
-        return "partnership.project." + verb + ".v1";
-    }
-
-    public static String participantType(String verb) {
-        return "partnership.participant." + verb + ".v1";
     }
 
     /** The snapshot of a flushed project (its version is the one committed with the event). */

@@ -26,7 +26,6 @@ import java.util.UUID;
 public class ResourcesSummaryConsumer {
 
     public static final String CONSUMER = "projects-service.resources";
-    public static final String TYPE = "partnership.project.resources-summarised.v1";
 
     private final Inbox inbox;
     private final ResourcesSummaryRepository summaries;
@@ -52,7 +51,7 @@ public class ResourcesSummaryConsumer {
 
     @Incoming("resources")
     public Uni<Void> consume(Message<String> message) {
-        return inbox.consume(message, CONSUMER, Map.of(TYPE, this::apply));
+        return inbox.consume(message, CONSUMER, Map.of(ProjectEvents.RESOURCES_SUMMARISED, this::apply));
     }
 
     private Uni<Void> apply(CloudEvent event) {

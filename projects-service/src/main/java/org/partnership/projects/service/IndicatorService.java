@@ -10,7 +10,7 @@ import org.partnership.projects.domain.Indicator;
 import org.partnership.projects.domain.ProjectAccessDeniedException;
 import org.partnership.projects.domain.ProjectNotFoundException;
 import org.partnership.projects.messaging.IndicatorMeasuredEvent;
-import org.partnership.projects.messaging.ProjectEvent;
+import org.partnership.projects.messaging.ProjectEvents;
 import org.partnership.projects.repository.IndicatorRepository;
 import org.partnership.projects.repository.MeasurementRepository;
 
@@ -65,7 +65,7 @@ public class IndicatorService {
             }
             var measurement = indicator.measure(value, measuredAt, caller.subject());
             return measurements.persist(measurement)
-                    .call(() -> outbox.append(ProjectEvent.AGGREGATE, projectId, IndicatorMeasuredEvent.TYPE,
+                    .call(() -> outbox.append(ProjectEvents.PROJECT, projectId, ProjectEvents.INDICATOR_MEASURED,
                             IndicatorMeasuredEvent.of(indicator, measurement)))
                     .replaceWith(indicator);
         });

@@ -18,6 +18,7 @@ import org.partnership.projects.domain.ProjectNotFoundException;
 import org.partnership.projects.domain.ProjectTransition;
 import org.partnership.projects.domain.ResourcesSummary;
 import org.partnership.projects.messaging.ProjectEvent;
+import org.partnership.projects.messaging.ProjectEvents;
 import org.partnership.projects.repository.ParticipantRepository;
 import org.partnership.projects.repository.PartnerReplicaRepository;
 import org.partnership.projects.repository.ProjectRepository;
@@ -71,7 +72,7 @@ public class ProjectService {
                     return projects.persist(project);
                 })
                 .call(projects::flush)
-                .call(project -> outbox.append(ProjectEvent.AGGREGATE, project.id(), ProjectEvent.projectType("created"),
+                .call(project -> outbox.append(ProjectEvents.PROJECT, project.id(), ProjectEvents.PROJECT_CREATED,
                         ProjectEvent.of(project)))
                 .chain(this::details);
     }
@@ -105,7 +106,7 @@ public class ProjectService {
         return managed(caller, id).chain(project -> {
             Preconditions.check(expectedVersion, project.version());
             project.replan(change.apply(project.plan()), caller.subject());
-            return changed(project, ProjectEvent.projectType("updated"), null, null);
+            return changed(project, ProjectEvents.PROJECT_UPDATED, null, null);
         });
     }
 
@@ -120,7 +121,7 @@ public class ProjectService {
                     ? evaluate(project) : Uni.createFrom().item(new LaunchReadiness.Readiness(true, List.of()));
             return readiness.chain(r -> {
                 project.transition(transition, r, caller.subject());
-                return changed(project, ProjectEvent.projectType(transition.verb()), null, null);
+                return changed(project, ProjectEvents.of(transition), null, null);
             });
         });
     }
@@ -137,7 +138,7 @@ public class ProjectService {
         return managed(caller, id).chain(project -> partners.findById(partnerId).chain(replica -> {
             requireActive(replica, partnerId, "partner-not-active", "partner " + partnerId);
             Participant invited = project.invite(partnerId, role, message, caller.subject());
-            return changed(project, ProjectEvent.participantType("invited"), partnerId, invited.role().name());
+            return changed(project, ProjectEvents.PARTICIPANT_INVITED, partnerId, invited.role().name());
         }));
     }
 
@@ -147,7 +148,7 @@ public class ProjectService {
         return visible(caller, id).chain(project -> {
             requireRepresentative(caller, partnerId, accept ? "accept" : "decline");
             project.respond(partnerId, accept, caller.subject());
-            return changed(project, ProjectEvent.participantType(accept ? "accepted" : "declined"), partnerId, null);
+            return changed(project, accept ? ProjectEvents.PARTICIPANT_ACCEPTED : ProjectEvents.PARTICIPANT_DECLINED, partnerId, null);
         });
     }
 
@@ -157,7 +158,7 @@ public class ProjectService {
         return visible(caller, id).chain(project -> {
             requireRepresentative(caller, partnerId, "withdraw");
             project.withdraw(partnerId, caller.subject());
-            return changed(project, ProjectEvent.participantType("withdrew"), partnerId, null);
+            return changed(project, ProjectEvents.PARTICIPANT_WITHDREW, partnerId, null);
         });
     }
 
@@ -211,7 +212,7 @@ public class ProjectService {
         return projects.flush()
                 .chain(() -> {
                     ProjectEvent event = ProjectEvent.of(project);
-                    return outbox.append(ProjectEvent.AGGREGATE, project.id(), type,
+                    return outbox.append(ProjectEvents.PROJECT, project.id(), type,
                             participant == null ? event : event.about(participant, role));
                 })
                 .chain(() -> details(project));

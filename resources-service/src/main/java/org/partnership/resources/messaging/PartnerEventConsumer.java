@@ -10,7 +10,6 @@ import org.partnership.messaging.inbox.Inbox;
 import org.partnership.messaging.inbox.PoisonEventException;
 import org.partnership.resources.service.ReplicaService;
 
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
@@ -21,7 +20,6 @@ import java.util.stream.Collectors;
 public class PartnerEventConsumer {
 
     static final String CONSUMER = "resources-service-partners";
-    static final List<String> VERBS = List.of("registered", "updated", "verified", "suspended", "reinstated", "archived");
 
     private final Inbox inbox;
     private final ReplicaService replicas;
@@ -30,8 +28,8 @@ public class PartnerEventConsumer {
     public PartnerEventConsumer(Inbox inbox, ReplicaService replicas) {
         this.inbox = inbox;
         this.replicas = replicas;
-        this.handlers = VERBS.stream().collect(Collectors.toUnmodifiableMap(verb -> "partnership.partner." + verb + ".v1",
-                verb -> this::apply));
+        this.handlers = ResourceEvents.PARTNER_SNAPSHOTS.stream().collect(Collectors.toUnmodifiableMap(type -> type,
+                type -> this::apply));
     }
 
     /** The part of the partner snapshot this service keeps; other fields are ignored. */

@@ -24,11 +24,6 @@ import java.util.function.Function;
 public class ProjectEventConsumer {
 
     static final String CONSUMER = "resources-service-projects";
-    static final List<String> TYPES = List.of(
-            "partnership.project.created.v1", "partnership.project.updated.v1", "partnership.project.opened.v1",
-            "partnership.project.launched.v1", "partnership.project.completed.v1", "partnership.project.cancelled.v1",
-            "partnership.participant.invited.v1", "partnership.participant.accepted.v1",
-            "partnership.participant.declined.v1", "partnership.participant.withdrew.v1");
 
     private final Inbox inbox;
     private final ReplicaService replicas;
@@ -37,7 +32,7 @@ public class ProjectEventConsumer {
     public ProjectEventConsumer(Inbox inbox, ReplicaService replicas) {
         this.inbox = inbox;
         this.replicas = replicas;
-        TYPES.forEach(type -> handlers.put(type, this::apply));
+        ResourceEvents.PROJECT_SNAPSHOTS.forEach(type -> handlers.put(type, this::apply));
     }
 
     /** The part of the project snapshot this service keeps; other fields are ignored. */

@@ -1,6 +1,12 @@
 package org.partnership.resources.messaging;
 
-/** The types and aggregate names of the events this service publishes on {@code resources.v1}. */
+import java.util.List;
+
+/**
+ * The CloudEvents types this service publishes on {@code resources.v1} and consumes from {@code partners.v1} and
+ * {@code projects.v1}, one literal each (grep a type to find its producer and consumers), and the aggregate names.
+ * Each service keeps the types it publishes and consumes in its own {@code messaging/*Events} class.
+ */
 public final class ResourceEvents {
 
     public static final String NEED_DECLARED = "partnership.need.declared.v1";
@@ -18,6 +24,31 @@ public final class ResourceEvents {
     public static final String CONTRIBUTION = "contribution";
     public static final String RISK = "risk";
     public static final String PROJECT = "project";
+
+    /** Consumed from partners.v1: every one carries the partner's snapshot. */
+    public static final String PARTNER_REGISTERED = "partnership.partner.registered.v1";
+    public static final String PARTNER_UPDATED = "partnership.partner.updated.v1";
+    public static final String PARTNER_VERIFIED = "partnership.partner.verified.v1";
+    public static final String PARTNER_SUSPENDED = "partnership.partner.suspended.v1";
+    public static final String PARTNER_REINSTATED = "partnership.partner.reinstated.v1";
+    public static final String PARTNER_ARCHIVED = "partnership.partner.archived.v1";
+    public static final List<String> PARTNER_SNAPSHOTS = List.of(PARTNER_REGISTERED, PARTNER_UPDATED, PARTNER_VERIFIED,
+            PARTNER_SUSPENDED, PARTNER_REINSTATED, PARTNER_ARCHIVED);
+
+    /** Consumed from projects.v1: every one carries the project's snapshot. */
+    public static final String PROJECT_CREATED = "partnership.project.created.v1";
+    public static final String PROJECT_UPDATED = "partnership.project.updated.v1";
+    public static final String PROJECT_OPENED = "partnership.project.opened.v1";
+    public static final String PROJECT_LAUNCHED = "partnership.project.launched.v1";
+    public static final String PROJECT_COMPLETED = "partnership.project.completed.v1";
+    public static final String PROJECT_CANCELLED = "partnership.project.cancelled.v1";
+    public static final String PARTICIPANT_INVITED = "partnership.participant.invited.v1";
+    public static final String PARTICIPANT_ACCEPTED = "partnership.participant.accepted.v1";
+    public static final String PARTICIPANT_DECLINED = "partnership.participant.declined.v1";
+    public static final String PARTICIPANT_WITHDREW = "partnership.participant.withdrew.v1";
+    public static final List<String> PROJECT_SNAPSHOTS = List.of(PROJECT_CREATED, PROJECT_UPDATED, PROJECT_OPENED,
+            PROJECT_LAUNCHED, PROJECT_COMPLETED, PROJECT_CANCELLED, PARTICIPANT_INVITED, PARTICIPANT_ACCEPTED,
+            PARTICIPANT_DECLINED, PARTICIPANT_WITHDREW);
 
     private ResourceEvents() {
     }

@@ -22,7 +22,7 @@ import static org.awaitility.Awaitility.await;
 @QuarkusTest
 class ReplicaConsumerTest {
 
-    static final List<String> PARTNER_TYPES = PartnerEventConsumer.VERBS.stream().map(v -> "partnership.partner." + v + ".v1").toList();
+    static final List<String> PARTNER_TYPES = ResourceEvents.PARTNER_SNAPSHOTS;
 
     @Test
     void shouldApplyEverySchemaExampleOfTheConsumedEventsToTheReplicas() {
@@ -39,7 +39,7 @@ class ReplicaConsumerTest {
         }
         Map<UUID, JsonNode> projects = new LinkedHashMap<>();
         List<String> projectEvents = new ArrayList<>();
-        for (String type : ProjectEventConsumer.TYPES) {
+        for (String type : ResourceEvents.PROJECT_SNAPSHOTS) {
             for (JsonNode example : EventContracts.dataExamples(type)) {
                 UUID id = UUID.randomUUID();
                 ObjectNode data = ((ObjectNode) example.deepCopy()).put("projectId", id.toString());
@@ -48,7 +48,7 @@ class ReplicaConsumerTest {
             }
         }
         assertThat(partners).hasSizeGreaterThanOrEqualTo(PARTNER_TYPES.size());
-        assertThat(projects).hasSizeGreaterThanOrEqualTo(ProjectEventConsumer.TYPES.size());
+        assertThat(projects).hasSizeGreaterThanOrEqualTo(ResourceEvents.PROJECT_SNAPSHOTS.size());
         awaitProcessed(PartnerEventConsumer.CONSUMER, partnerEvents);
         awaitProcessed(ProjectEventConsumer.CONSUMER, projectEvents);
 
