@@ -4,7 +4,6 @@ import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import org.partnership.projects.repository.JsonConverters;
 
 import java.time.OffsetDateTime;
 import java.util.List;

@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.partnership.projects.domain.JsonConverters;
 import org.partnership.projects.domain.LaunchReadiness;
 import org.partnership.projects.domain.ResourcesSummary;
 

@@ -1,4 +1,4 @@
-package org.partnership.projects.repository;
+package org.partnership.projects.domain;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -6,11 +6,13 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
-import org.partnership.projects.domain.LaunchReadiness;
 
 import java.util.List;
 
-/** Lists stored as JSON arrays in one text column (the resources summary's needs and unallocated risks). */
+/**
+ * Lists stored as JSON arrays in one text column (the resources summary's needs and unallocated risks): part of the
+ * entity's mapping, like its columns.
+ */
 public final class JsonConverters {
 
     private static final ObjectMapper MAPPER = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
