@@ -83,7 +83,7 @@ public class CommitmentResource {
             return service.ofProject(caller, project).map(p -> json(ProjectCommitmentsView.of(p)));
         }
         int size = Page.limit(limit);
-        return service.ofPartner(caller, partner, project, Params.position(cursor), size).map(c -> json(CommitmentsView.of(c,
+        return service.ofPartner(caller, partner, project, ContributionCursor.parse(cursor), size).map(c -> json(CommitmentsView.of(c,
                 c.more() ? ResourceResponses.cursorOf(c.items().get(c.items().size() - 1)) : null)));
     }
 

@@ -85,7 +85,7 @@ public class ContributionResource {
             @NotNull @Valid PledgeRequest request, @Context UriInfo uri) {
         Caller caller = callers.current();
         Money valuation = request.valuation() == null ? null : new Money(request.valuation().amount(), request.valuation().currency());
-        var pledge = new ContributionService.PledgeRequest(request.projectId(), request.partnerId(), request.needId(),
+        var pledge = new ContributionService.Pledging(request.projectId(), request.partnerId(), request.needId(),
                 new Contribution.Pledge(request.type(), request.quantity(), request.unit(), valuation, request.dueDate(),
                         request.description()));
         return idempotent.create(caller.subject(), key, uri, request, () -> service.pledge(caller, pledge)
@@ -111,7 +111,7 @@ public class ContributionResource {
         var today = time.today();
         var filter = new ContributionRepository.Filter(Ids.uuidOrNull(projectId, "projectId"), Ids.uuidOrNull(partnerId, "partnerId"),
                 org.partnership.http.QueryParams.enumValue(ContributionStatus.class, status, "status"), org.partnership.http.QueryParams.bool(overdue, "overdue"), today);
-        var after = Params.position(cursor);
+        var after = ContributionCursor.parse(cursor);
         return service.search(callers.current(), filter, after, size + 1).map(found -> new ContributionPage(
                 found.stream().limit(size).map(i -> ContributionView.of(i.contribution(), today)).toList(),
                 found.size() > size ? ResourceResponses.cursorOf(found.get(size - 1)) : null));

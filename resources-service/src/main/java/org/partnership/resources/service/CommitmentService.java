@@ -5,7 +5,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.partnership.resources.domain.Caller;
 import org.partnership.resources.domain.PartnerReplica;
-import org.partnership.resources.domain.ResourceNotFoundException;
+import org.partnership.resources.domain.ObjectNotFoundException;
 import org.partnership.resources.repository.ContributionRepository;
 import org.partnership.resources.repository.ContributionRepository.CurrencyTotal;
 import org.partnership.resources.repository.ContributionRepository.Item;
@@ -65,11 +65,11 @@ public class CommitmentService {
         } else if (projectId != null) {
             allowed = projects.known(projectId).invoke(project -> {
                 if (!caller.leads(project)) {
-                    throw new ResourceNotFoundException("commitments of partner", partnerId);
+                    throw new ObjectNotFoundException("commitments of partner", partnerId);
                 }
             }).replaceWithVoid();
         } else {
-            allowed = Uni.createFrom().failure(new ResourceNotFoundException("commitments of partner", partnerId));
+            allowed = Uni.createFrom().failure(new ObjectNotFoundException("commitments of partner", partnerId));
         }
         Scope scope = new Scope(partnerId, projectId);
         return allowed

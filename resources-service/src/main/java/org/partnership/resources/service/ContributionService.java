@@ -15,7 +15,7 @@ import org.partnership.resources.domain.DeliveryReview;
 import org.partnership.resources.domain.InvalidResourceException;
 import org.partnership.resources.domain.ResourceAccessDeniedException;
 import org.partnership.resources.domain.ResourceConflictException;
-import org.partnership.resources.domain.ResourceNotFoundException;
+import org.partnership.resources.domain.ObjectNotFoundException;
 import org.partnership.resources.messaging.ContributionChangedEvent;
 import org.partnership.resources.messaging.ResourceEvents;
 import org.partnership.resources.repository.ContributionRepository;
@@ -45,8 +45,8 @@ public class ContributionService {
     public record Detail(Contribution contribution, List<Delivery> deliveries) {
     }
 
-    /** A pledge as requested; {@code partnerId} may be omitted (it is the caller's own partner). */
-    public record PledgeRequest(UUID projectId, UUID partnerId, UUID needId, Contribution.Pledge pledge) {
+    /** Who pledges what to which project (and need); {@code partnerId} may be omitted (it is the caller's own partner). */
+    public record Pledging(UUID projectId, UUID partnerId, UUID needId, Contribution.Pledge pledge) {
     }
 
     private final ContributionRepository contributions;
@@ -71,7 +71,7 @@ public class ContributionService {
     }
 
     @WithTransaction
-    public Uni<Contribution> pledge(Caller caller, PledgeRequest request) {
+    public Uni<Contribution> pledge(Caller caller, Pledging request) {
         UUID partnerId = caller.requirePartner();
         if (request.partnerId() != null && !request.partnerId().equals(partnerId)) {
             return Uni.createFrom().failure(new ResourceAccessDeniedException(
@@ -130,7 +130,7 @@ public class ContributionService {
         Uni<Boolean> leads = filter.projectId() == null ? Uni.createFrom().item(false)
                 : projects.known(filter.projectId()).map(project -> {
                     if (!caller.sees(project)) {
-                        throw new ResourceNotFoundException("project", project.id());
+                        throw new ObjectNotFoundException("project", project.id());
                     }
                     return caller.leads(project);
                 });
@@ -188,17 +188,17 @@ public class ContributionService {
     public Uni<Delivery> review(Caller caller, UUID id, UUID deliveryId, DeliveryReview verdict, String note) {
         return contributions.findById(id).chain(c -> {
             if (c == null) {
-                throw new ResourceNotFoundException("contribution", id);
+                throw new ObjectNotFoundException("contribution", id);
             }
             return projects.known(c.projectId()).chain(project -> {
                 if (!caller.sees(c, project)) {
-                    throw new ResourceNotFoundException("contribution", id);
+                    throw new ObjectNotFoundException("contribution", id);
                 }
                 caller.requireLead(project, "confirm or dispute deliveries");
                 return deliveries.findById(deliveryId);
             }).map(delivery -> {
                 if (delivery == null || !delivery.contributionId().equals(id)) {
-                    throw new ResourceNotFoundException("delivery", deliveryId);
+                    throw new ObjectNotFoundException("delivery", deliveryId);
                 }
                 delivery.review(verdict, note, caller.subject(), time.now());
                 return delivery;
@@ -230,14 +230,14 @@ public class ContributionService {
     private Uni<Contribution> visible(Caller caller, UUID id) {
         return contributions.findById(id).chain(c -> {
             if (c == null) {
-                throw new ResourceNotFoundException("contribution", id);
+                throw new ObjectNotFoundException("contribution", id);
             }
             if (caller.represents(c.partnerId()) || caller.readsEverything()) {
                 return Uni.createFrom().item(c);
             }
             return projects.known(c.projectId()).map(project -> {
                 if (!caller.sees(c, project)) {
-                    throw new ResourceNotFoundException("contribution", id);
+                    throw new ObjectNotFoundException("contribution", id);
                 }
                 return c;
             });

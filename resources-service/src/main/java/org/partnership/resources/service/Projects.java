@@ -4,7 +4,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.partnership.resources.domain.Caller;
 import org.partnership.resources.domain.ProjectReplica;
-import org.partnership.resources.domain.ResourceNotFoundException;
+import org.partnership.resources.domain.ObjectNotFoundException;
 import org.partnership.resources.repository.ProjectReplicaRepository;
 
 import java.util.UUID;
@@ -23,7 +23,7 @@ public class Projects {
     public Uni<ProjectReplica> known(UUID id) {
         return projects.findById(id).map(project -> {
             if (project == null) {
-                throw new ResourceNotFoundException("project", id);
+                throw new ObjectNotFoundException("project", id);
             }
             return project;
         });
@@ -33,7 +33,7 @@ public class Projects {
     public Uni<ProjectReplica> visible(Caller caller, UUID id) {
         return known(id).map(project -> {
             if (!caller.sees(project)) {
-                throw new ResourceNotFoundException("project", id);
+                throw new ObjectNotFoundException("project", id);
             }
             return project;
         });

@@ -10,7 +10,7 @@ import org.partnership.resources.domain.Caller;
 import org.partnership.resources.domain.ProjectReplica;
 import org.partnership.resources.domain.ResourceAccessDeniedException;
 import org.partnership.resources.domain.ResourceConflictException;
-import org.partnership.resources.domain.ResourceNotFoundException;
+import org.partnership.resources.domain.ObjectNotFoundException;
 import org.partnership.resources.domain.Risk;
 import org.partnership.resources.domain.RiskAllocation;
 import org.partnership.resources.domain.RiskStatus;
@@ -116,11 +116,11 @@ public class RiskService {
     private Uni<Found> visible(Caller caller, UUID id) {
         return risks.findWithAllocations(id).chain(risk -> {
             if (risk == null) {
-                throw new ResourceNotFoundException("risk", id);
+                throw new ObjectNotFoundException("risk", id);
             }
             return projects.known(risk.projectId()).map(project -> {
                 if (!caller.sees(project)) {
-                    throw new ResourceNotFoundException("risk", id);
+                    throw new ObjectNotFoundException("risk", id);
                 }
                 return new Found(risk, project);
             });

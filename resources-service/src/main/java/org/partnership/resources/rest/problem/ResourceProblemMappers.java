@@ -9,7 +9,7 @@ import org.partnership.http.ProblemMappers;
 import org.partnership.resources.domain.InvalidResourceException;
 import org.partnership.resources.domain.ResourceAccessDeniedException;
 import org.partnership.resources.domain.ResourceConflictException;
-import org.partnership.resources.domain.ResourceNotFoundException;
+import org.partnership.resources.domain.ObjectNotFoundException;
 
 import java.util.List;
 
@@ -19,7 +19,7 @@ public class ResourceProblemMappers {
     private final ProblemMappers problems = new ProblemMappers();
 
     @ServerExceptionMapper
-    public Response notFound(ResourceNotFoundException e, UriInfo uri) {
+    public Response notFound(ObjectNotFoundException e, UriInfo uri) {
         return problems.problem(new ProblemException(404, e.kind().replace(' ', '-') + "-not-found", "Not found", e.getMessage()), uri);
     }
 

@@ -1,11 +1,11 @@
 package org.partnership.resources.domain;
 
 /** No such object, or none the caller may see (the two are indistinguishable on purpose). */
-public class ResourceNotFoundException extends RuntimeException {
+public class ObjectNotFoundException extends RuntimeException {
 
     private final String kind;
 
-    public ResourceNotFoundException(String kind, Object id) {
+    public ObjectNotFoundException(String kind, Object id) {
         super(kind + " " + id + " does not exist or is not visible to you");
         this.kind = kind;
     }

@@ -10,13 +10,13 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
-/** Query parameters and cursors. */
-final class Params {
+/** The {@code cursor} of a contribution list (contributions, commitments): where the previous page ended. */
+final class ContributionCursor {
 
-    private Params() {
+    private ContributionCursor() {
     }
 
-    static ContributionRepository.Position position(String cursor) {
+    static ContributionRepository.Position parse(String cursor) {
         String[] key = Page.position(cursor, 2);
         if (key == null) {
             return null;
