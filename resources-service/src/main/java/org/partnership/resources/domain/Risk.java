@@ -146,7 +146,20 @@ public class Risk {
     }
 
     public int score() {
+        return score(likelihood, impact);
+    }
+
+    /** A risk's score: likelihood × impact, 1 to 25. */
+    public static int score(int likelihood, int impact) {
         return likelihood * impact;
+    }
+
+    /**
+     * What carrying a share of a risk weighs: score × share / 100. A partner's risk exposure is the sum over its
+     * shares of the risks not CLOSED.
+     */
+    public static BigDecimal exposure(int score, BigDecimal sharePercent) {
+        return sharePercent.multiply(BigDecimal.valueOf(score)).movePointLeft(2);
     }
 
     public BigDecimal allocatedPercent() {

@@ -50,7 +50,7 @@ public class ContributionRepository implements PanacheRepositoryBase<Contributio
     public record CurrencyTotal(UUID partnerId, String currency, BigDecimal pledged, BigDecimal delivered, BigDecimal remaining) {
     }
 
-    public record Stats(UUID partnerId, long contributions, BigDecimal fulfilmentRatio, long overdue, BigDecimal riskExposure) {
+    public record Stats(UUID partnerId, long contributions, BigDecimal fulfilmentRatio, long overdue) {
     }
 
     /** One page of contributions matching the filter, after {@code after}, at most {@code limit} (no limit when 0). */
@@ -131,41 +131,21 @@ public class ContributionRepository implements PanacheRepositoryBase<Contributio
 
     /**
      * Per partner: number of contributions, fulfilment ratio (mean delivered share of each pledge, so withdrawals
-     * count against it), overdue count, and risk exposure (Σ score × share / 100 over risks not CLOSED).
+     * count against it) and overdue count.
      */
     public Uni<List<Stats>> stats(Scope scope, LocalDate today) {
         String sql = """
-                select cast(s.partner_id as text), s.n, cast(s.ratio as text), s.overdue,
-                       cast(coalesce((select sum(r.likelihood * r.impact * a.share_percent / 100)
-                                        from risk_allocation a join risk r on r.id = a.risk_id
-                                       where a.partner_id = s.partner_id and r.status <> 'CLOSED' %s), 0) as text)
-                  from (select partner_id, count(*) as n, round(avg(delivered / quantity), 4) as ratio,
-                               count(*) filter (where due_date < :today and status in ('PLEDGED', 'PARTIALLY_DELIVERED')) as overdue
-                          from contribution where %s group by partner_id) s
-                 order by s.partner_id
-                """.formatted(scope.projectId() != null ? "and r.project_id = :project" : "", where(scope));
+                select cast(partner_id as text), count(*), cast(round(avg(delivered / quantity), 4) as text),
+                       count(*) filter (where due_date < :today and status in ('PLEDGED', 'PARTIALLY_DELIVERED'))
+                  from contribution where %s group by partner_id
+                 order by partner_id
+                """.formatted(where(scope));
         return getSession().chain(session -> {
             var query = session.createNativeQuery(sql, Object[].class).setParameter("today", today);
             bind(query, scope);
             return query.getResultList();
         }).map(rows -> rows.stream().map(r -> new Stats(UUID.fromString((String) r[0]), ((Number) r[1]).longValue(),
-                decimal(r[2]), ((Number) r[3]).longValue(), decimal(r[4]))).toList());
-    }
-
-    /** Risk exposure of a partner that has risks but maybe no contributions in the scope. */
-    public Uni<BigDecimal> exposure(UUID partnerId, UUID projectId) {
-        String sql = """
-                select cast(coalesce(sum(r.likelihood * r.impact * a.share_percent / 100), 0) as text)
-                  from risk_allocation a join risk r on r.id = a.risk_id
-                 where a.partner_id = :partner and r.status <> 'CLOSED' %s
-                """.formatted(projectId != null ? "and r.project_id = :project" : "");
-        return getSession().chain(session -> {
-            var query = session.createNativeQuery(sql, String.class).setParameter("partner", partnerId);
-            if (projectId != null) {
-                query.setParameter("project", projectId);
-            }
-            return query.getSingleResult();
-        }).map(BigDecimal::new);
+                decimal(r[2]), ((Number) r[3]).longValue())).toList());
     }
 
     private Uni<List<Object[]>> rows(String sql, Scope scope) {

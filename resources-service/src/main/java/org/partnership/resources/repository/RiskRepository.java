@@ -5,11 +5,14 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.partnership.resources.domain.Risk;
+import org.partnership.resources.domain.RiskStatus;
 import org.partnership.resources.domain.RiskStatusChange;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** Risks with their allocations, their status history, and open-risk summaries. */
@@ -29,6 +32,40 @@ public class RiskRepository implements PanacheRepositoryBase<Risk, UUID> {
             having coalesce(sum(a.share_percent), 0) <> 100
              order by r.created_at, r.id
             """;
+
+    /**
+     * Per partner, its risk exposure ({@link Risk#exposure} summed over its shares of risks not CLOSED): of one
+     * partner, of every partner sharing one project's risks, or of one partner in one project. Partners without such
+     * shares are absent.
+     */
+    public Uni<Map<UUID, BigDecimal>> exposures(UUID partnerId, UUID projectId) {
+        StringBuilder hql = new StringBuilder("""
+                select a.partnerId, r.likelihood, r.impact, a.sharePercent from Risk r join r.allocations a
+                 where r.status <> :closed""");
+        if (partnerId != null) {
+            hql.append(" and a.partnerId = :partner");
+        }
+        if (projectId != null) {
+            hql.append(" and r.projectId = :project");
+        }
+        return getSession().chain(session -> {
+            var query = session.createSelectionQuery(hql.toString(), Object[].class).setParameter("closed", RiskStatus.CLOSED);
+            if (partnerId != null) {
+                query.setParameter("partner", partnerId);
+            }
+            if (projectId != null) {
+                query.setParameter("project", projectId);
+            }
+            return query.getResultList();
+        }).map(rows -> {
+            Map<UUID, BigDecimal> exposures = new HashMap<>();
+            for (Object[] row : rows) {
+                exposures.merge((UUID) row[0], Risk.exposure(Risk.score((Integer) row[1], (Integer) row[2]), (BigDecimal) row[3]),
+                        BigDecimal::add);
+            }
+            return exposures;
+        });
+    }
 
     public Uni<Risk> findWithAllocations(UUID id) {
         return find("select distinct r from Risk r left join fetch r.allocations where r.id = ?1", id).firstResult();
@@ -50,7 +87,7 @@ public class RiskRepository implements PanacheRepositoryBase<Risk, UUID> {
     }
 
     public Uni<Long> openCount(UUID projectId) {
-        return count("projectId = ?1 and status = ?2", projectId, org.partnership.resources.domain.RiskStatus.OPEN);
+        return count("projectId = ?1 and status = ?2", projectId, RiskStatus.OPEN);
     }
 
     /** OPEN risks not allocated 100 % (flushes pending changes first). */

@@ -13,6 +13,7 @@ import org.partnership.resources.repository.ContributionRepository.Scope;
 import org.partnership.resources.repository.ContributionRepository.Stats;
 import org.partnership.resources.repository.ContributionRepository.TypeTotal;
 import org.partnership.resources.repository.PartnerReplicaRepository;
+import org.partnership.resources.repository.RiskRepository;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -43,12 +44,15 @@ public class CommitmentService {
     }
 
     private final ContributionRepository contributions;
+    private final RiskRepository risks;
     private final PartnerReplicaRepository partners;
     private final Projects projects;
     private final Time time;
 
-    public CommitmentService(ContributionRepository contributions, PartnerReplicaRepository partners, Projects projects, Time time) {
+    public CommitmentService(ContributionRepository contributions, RiskRepository risks, PartnerReplicaRepository partners,
+            Projects projects, Time time) {
         this.contributions = contributions;
+        this.risks = risks;
         this.partners = partners;
         this.projects = projects;
         this.time = time;
@@ -82,9 +86,9 @@ public class CommitmentService {
                     return new PartnerCommitments(partnerId, more ? items.subList(0, limit) : items, more, mine, today);
                 }))
                 .chain(result -> result.totals() != null ? Uni.createFrom().item(result)
-                        : contributions.exposure(partnerId, projectId).map(exposure -> new PartnerCommitments(partnerId,
-                                result.items(), result.more(), new Totals(partnerId, List.of(), List.of(), 0, null, 0, exposure),
-                                today)));
+                        : risks.exposures(partnerId, projectId).map(exposures -> new PartnerCommitments(partnerId,
+                                result.items(), result.more(), new Totals(partnerId, List.of(), List.of(), 0, null, 0,
+                                exposures.getOrDefault(partnerId, BigDecimal.ZERO)), today)));
     }
 
     /** Totals per partner of one project: visible to its participants, its lead and auditors. */
@@ -99,7 +103,9 @@ public class CommitmentService {
 
     private Uni<List<Totals>> totals(Scope scope, LocalDate today) {
         return contributions.totalsByType(scope).chain(byType -> contributions.totalsByCurrency(scope)
-                .chain(byCurrency -> contributions.stats(scope, today).map(stats -> {
+                .chain(byCurrency -> contributions.stats(scope, today)
+                .chain(stats -> (stats.isEmpty() ? Uni.createFrom().item(Map.<UUID, BigDecimal>of())
+                        : risks.exposures(scope.partnerId(), scope.projectId())).map(exposures -> {
                     Set<UUID> ids = new LinkedHashSet<>();
                     stats.forEach(s -> ids.add(s.partnerId()));
                     return ids.stream().map(id -> {
@@ -107,8 +113,8 @@ public class CommitmentService {
                         return new Totals(id,
                                 byType.stream().filter(t -> t.partnerId().equals(id)).toList(),
                                 byCurrency.stream().filter(t -> t.partnerId().equals(id)).toList(),
-                                s.contributions(), s.fulfilmentRatio(), s.overdue(), s.riskExposure());
+                                s.contributions(), s.fulfilmentRatio(), s.overdue(), exposures.getOrDefault(id, BigDecimal.ZERO));
                     }).toList();
-                })));
+                }))));
     }
 }

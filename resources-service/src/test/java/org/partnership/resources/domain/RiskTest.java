@@ -28,6 +28,13 @@ class RiskTest {
     }
 
     @Test
+    void shouldWeighAShareOfARiskAsItsScoreTimesTheShare() {
+        assertThat(Risk.exposure(risk(3, 4).score(), new BigDecimal("60.00"))).isEqualByComparingTo("7.2");
+        assertThat(Risk.exposure(12, new BigDecimal("33.33"))).isEqualByComparingTo("3.9996");
+        assertThat(Risk.exposure(25, new BigDecimal("100"))).isEqualByComparingTo("25");
+    }
+
+    @Test
     void shouldStartOpenWithAnOpeningHistoryEntryAndNothingAllocated() {
         Risk risk = risk(2, 3);
 
