@@ -1,0 +1,152 @@
+package org.partnership.console.browser;
+
+import io.restassured.http.ContentType;
+import org.partnership.stack.LocalStack;
+import org.partnership.stack.RunningStack;
+import org.partnership.stack.StackConfig;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The real platform for the browser tests: the stack {@code ./stack} starts (Keycloak, Kafka, PostgreSQL, the packaged
+ * services, on free ports), plus the packaged console pointed at its gateway and Keycloak. Users are created in the real
+ * Keycloak; they sign in through its login page in the browser.
+ */
+final class ConsoleStack implements AutoCloseable {
+
+    static final String PASSWORD = "browser-secret";
+
+    final RunningStack stack;
+    final String consoleUrl;
+    private final Process console;
+
+    private ConsoleStack(RunningStack stack, String consoleUrl, Process console) {
+        this.stack = stack;
+        this.consoleUrl = consoleUrl;
+        this.console = console;
+    }
+
+    static ConsoleStack start() throws IOException {
+        Path repo = Path.of(System.getProperty("partnership.repo", "..")).toAbsolutePath().normalize();
+        RunningStack stack = LocalStack.start(StackConfig.ephemeral(repo).withDemoData(false));
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        String consoleUrl = "http://localhost:" + port;
+        allowRedirectsTo(stack, consoleUrl);
+        Path log = repo.resolve("console/target/console-it.log");
+        Process console = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dquarkus.http.port=" + port, "-Dconsole.api-url=" + stack.gatewayUrl(),
+                "-Dquarkus.oidc.auth-server-url=" + stack.issuer(), "-jar",
+                repo.resolve("console/target/quarkus-app/quarkus-run.jar").toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ConsoleStack started = new ConsoleStack(stack, consoleUrl, console);
+        HttpClient http = HttpClient.newHttpClient();
+        try {
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).ignoreExceptions().until(() ->
+                    http.send(HttpRequest.newBuilder(URI.create(consoleUrl + "/q/health/ready")).build(),
+                            HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+        } catch (RuntimeException notReady) {
+            started.close();
+            throw new IllegalStateException("the console did not become ready: " + Files.readString(log), notReady);
+        }
+        return started;
+    }
+
+    /** The realm's console client knows the demo addresses; this run's console listens on a free port. */
+    private static void allowRedirectsTo(RunningStack stack, String consoleUrl) {
+        String admin = adminToken(stack);
+        String id = given().baseUri(stack.keycloakUrl()).auth().oauth2(admin).queryParam("clientId", "console")
+                .get("/admin/realms/partnership/clients").then().statusCode(200).extract().path("[0].id");
+        Map<String, Object> client = given().baseUri(stack.keycloakUrl()).auth().oauth2(admin)
+                .get("/admin/realms/partnership/clients/" + id).then().statusCode(200).extract().as(Map.class);
+        @SuppressWarnings("unchecked")
+        List<String> redirects = new ArrayList<>((List<String>) client.get("redirectUris"));
+        redirects.add(consoleUrl + "/console/*");
+        client.put("redirectUris", redirects);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> attributes = (Map<String, Object>) client.get("attributes");
+        attributes.put("post.logout.redirect.uris", attributes.get("post.logout.redirect.uris") + "##" + consoleUrl + "/console/*");
+        given().baseUri(stack.keycloakUrl()).auth().oauth2(admin).contentType(ContentType.JSON).body(client)
+                .put("/admin/realms/partnership/clients/" + id).then().statusCode(204);
+    }
+
+    /** A new user with these realm roles (password {@link #PASSWORD}). */
+    String newUser(String prefix, String... roles) {
+        String username = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        String admin = adminToken(stack);
+        given().baseUri(stack.keycloakUrl()).auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("username", username, "enabled", true, "email", username + "@browser.example.org",
+                        "emailVerified", true, "firstName", prefix, "lastName", "Browser",
+                        "credentials", List.of(Map.of("type", "password", "value", PASSWORD, "temporary", false))))
+                .post("/admin/realms/partnership/users").then().statusCode(201);
+        String id = given().baseUri(stack.keycloakUrl()).auth().oauth2(admin).queryParam("username", username).queryParam("exact", true)
+                .get("/admin/realms/partnership/users").then().statusCode(200).extract().path("[0].id");
+        for (String role : roles) {
+            Map<?, ?> representation = given().baseUri(stack.keycloakUrl()).auth().oauth2(admin)
+                    .get("/admin/realms/partnership/roles/" + role).then().statusCode(200).extract().as(Map.class);
+            given().baseUri(stack.keycloakUrl()).auth().oauth2(admin).contentType(ContentType.JSON).body(List.of(representation))
+                    .post("/admin/realms/partnership/users/" + id + "/role-mappings/realm").then().statusCode(204);
+        }
+        return username;
+    }
+
+    /** Registers an organisation for the representative through the API, has the admin verify it, waits for the link. */
+    String joinVerified(String representative, String admin, String name, String sector, List<String> domains) {
+        String number = "REG-" + UUID.randomUUID().toString().substring(0, 8);
+        String id = given().baseUri(stack.gatewayUrl()).auth().oauth2(token(representative)).contentType(ContentType.JSON)
+                .body(Map.of("name", name, "legalForm", "Association", "registrationNumber", number, "country", "IT",
+                        "sector", sector, "level", "LOCAL", "serviceDomains", domains, "contactEmail", "office@" + number.toLowerCase() + ".example.org"))
+                .post("/api/v1/partners").then().statusCode(201).extract().path("id");
+        given().baseUri(stack.gatewayUrl()).auth().oauth2(token(admin)).contentType(ContentType.JSON)
+                .body(Map.of("reason", "Checked the register")).post("/api/v1/partners/" + id + "/verify").then().statusCode(200);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).ignoreExceptions()
+                .until(() -> claims(token(representative)).contains(id));
+        return id;
+    }
+
+    String token(String username) {
+        return stack.token(username, PASSWORD);
+    }
+
+    private static String claims(String jwt) {
+        return new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]), StandardCharsets.UTF_8);
+    }
+
+    private static String adminToken(RunningStack stack) {
+        return given().baseUri(stack.keycloakUrl()).formParam("grant_type", "password").formParam("client_id", "admin-cli")
+                .formParam("username", "admin").formParam("password", "admin")
+                .post("/realms/master/protocol/openid-connect/token").then().statusCode(200).extract().path("access_token");
+    }
+
+    @Override
+    public void close() {
+        console.destroy();
+        try {
+            if (!console.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                console.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        stack.close();
+    }
+}
