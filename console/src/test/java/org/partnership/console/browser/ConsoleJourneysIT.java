@@ -183,14 +183,19 @@ class ConsoleJourneysIT {
             page.locator("form.allocation button").click();
             return page.locator("#risks").textContent().contains("100 % allocated");
         });
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).until(() -> {
-            page.navigate(platform.consoleUrl + "/console/projects/" + project);
-            if (page.locator("#launch-project").count() == 0) {
-                return true;
-            }
-            page.click("#launch-project");
-            return "ACTIVE".equals(page.locator("#project-status").textContent());
-        });
+        try {
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+                page.navigate(platform.consoleUrl + "/console/projects/" + project);
+                if (page.locator("#launch-project").count() == 0) {
+                    return true;
+                }
+                page.click("#launch-project");
+                return "ACTIVE".equals(page.locator("#project-status").textContent());
+            });
+        } catch (org.awaitility.core.ConditionTimeoutException notLaunched) {
+            page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("launch-refused.png")).setFullPage(true));
+            throw new AssertionError("not launched: " + page.locator("main").textContent().replaceAll("\\s+", " "), notLaunched);
+        }
         assertThat(page.locator("#project-status").textContent()).isEqualTo("ACTIVE");
 
         page.navigate(platform.consoleUrl + "/console/projects");
@@ -237,7 +242,7 @@ class ConsoleJourneysIT {
                         .set("quantity", "1").set("unit", "EUR").set("key", "k-" + System.nanoTime())));
         assertThat(response.status()).isBetween(400, 403);
         page.navigate(platform.consoleUrl + "/console/projects/" + project);
-        assertThat(page.locator("#needs").textContent()).doesNotContain("FUNDING");
+        assertThat(page.locator("#needs-table").textContent()).doesNotContain("FUNDING");
         context.close();
     }
 

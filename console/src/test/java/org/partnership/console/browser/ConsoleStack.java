@@ -112,12 +112,16 @@ final class ConsoleStack implements AutoCloseable {
     /** Registers an organisation for the representative through the API, has the admin verify it, waits for the link. */
     String joinVerified(String representative, String admin, String name, String sector, List<String> domains) {
         String number = "REG-" + UUID.randomUUID().toString().substring(0, 8);
-        String id = given().baseUri(stack.gatewayUrl()).auth().oauth2(token(representative)).contentType(ContentType.JSON)
-                .body(Map.of("name", name, "legalForm", "Association", "registrationNumber", number, "country", "IT",
+        String key = UUID.randomUUID().toString();
+        // a cold service on a busy machine may time out once (504): the same Idempotency-Key makes the retry safe
+        String id = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> given()
+                .baseUri(stack.gatewayUrl()).auth().oauth2(token(representative)).contentType(ContentType.JSON)
+                .header("Idempotency-Key", key).body(Map.of("name", name, "legalForm", "Association", "registrationNumber", number, "country", "IT",
                         "sector", sector, "level", "LOCAL", "serviceDomains", domains, "contactEmail", "office@" + number.toLowerCase() + ".example.org"))
-                .post("/api/v1/partners").then().statusCode(201).extract().path("id");
-        given().baseUri(stack.gatewayUrl()).auth().oauth2(token(admin)).contentType(ContentType.JSON)
-                .body(Map.of("reason", "Checked the register")).post("/api/v1/partners/" + id + "/verify").then().statusCode(200);
+                .post("/api/v1/partners").then().extract().response(), r -> r.statusCode() == 201).path("id");
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> given().baseUri(stack.gatewayUrl())
+                .auth().oauth2(token(admin)).contentType(ContentType.JSON).body(Map.of("reason", "Checked the register"))
+                .post("/api/v1/partners/" + id + "/verify").statusCode(), status -> status == 200 || status == 409);
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).ignoreExceptions()
                 .until(() -> claims(token(representative)).contains(id));
         return id;
