@@ -1,5 +1,6 @@
 package org.partnership.http;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.nio.charset.StandardCharsets;
@@ -9,7 +10,7 @@ import java.util.List;
 /**
  * One page of a keyset-paginated list: {@code next} is the opaque cursor of the following page, or null on the last.
  */
-public record Page<T>(List<T> items, @Schema(nullable = true, description = "Cursor of the next page; null on the last page") String next) {
+public record Page<T>(List<T> items, @JsonInclude(JsonInclude.Include.ALWAYS) @Schema(nullable = true, description = "Cursor of the next page; null on the last page") String next) {
 
     public static final int DEFAULT_LIMIT = 20;
     public static final int MAX_LIMIT = 100;

@@ -12,9 +12,10 @@ import java.util.TreeSet;
  * Puts a project's dashboard together from what the services answered, in their published shapes: the gateway
  * composes, it calculates nothing. Contribution totals per partner are resources-service's project commitments
  * ({@code GET /api/v1/commitments?projectId=}), so the dashboard and that endpoint always agree; overdue and partially
- * delivered contributions are the service's filtered lists. A part a service could not give is null and its service
- * named in {@code unavailable} (the dashboard is then {@code partial}); a part the service refused the caller is null
- * and named in {@code restricted}; a list cut off at the dashboard's bound is named in {@code truncated}.
+ * delivered contributions are the service's filtered lists. A part a service could not give is left out (as every
+ * absent optional field of the API is, README "API") and its service named in {@code unavailable} (the dashboard is
+ * then {@code partial}); a part the service refused the caller is left out and named in {@code restricted}; a list cut
+ * off at the dashboard's bound is named in {@code truncated}.
  */
 public final class DashboardComposer {
 
@@ -50,7 +51,9 @@ public final class DashboardComposer {
 
     private static void put(ObjectNode dashboard, String field, Part part, Set<String> unavailable, Set<String> restricted,
             Set<String> truncated) {
-        dashboard.set(field, part.value());
+        if (part.value() != null && !part.value().isNull()) {
+            dashboard.set(field, part.value());
+        }
         if (part.unavailable() != null) {
             unavailable.add(part.unavailable());
         }

@@ -25,9 +25,9 @@ import org.partnership.http.ProblemException;
 /**
  * One call for the whole picture of a project, composed from the services concurrently with the caller's token, so
  * each service's authorisation applies ({@link DashboardSources}). A service that is down or slow leaves its parts
- * null and is named in {@code unavailable}; the rest is still shown. A part the service refuses this caller (403/404:
- * e.g. an invited partner does not see the ledger before accepting) is null too and named in {@code restricted}: that
- * is no outage. A list longer than the dashboard takes is named in {@code truncated}.
+ * out and is named in {@code unavailable}; the rest is still shown. A part the service refuses this caller (403/404:
+ * e.g. an invited partner does not see the ledger before accepting) is left out too and named in {@code restricted}:
+ * that is no outage. A list longer than the dashboard takes is named in {@code truncated}.
  */
 @Path("/api/v1/dashboards/projects/{id}")
 @Produces(MediaType.APPLICATION_JSON)
@@ -47,7 +47,7 @@ public class DashboardResource {
             description = "Project and readiness, participants with sectors, needs with coverage, contribution totals per partner "
                     + "(exactly resources-service's GET /api/v1/commitments?projectId=), open risks with allocations, overdue and "
                     + "partially delivered contributions. partial=true and unavailable[] name the services that could not answer; "
-                    + "restricted[] names the parts the caller may not see (null, no outage); truncated[] names the lists that "
+                    + "restricted[] names the parts the caller may not see (left out, no outage); truncated[] names the lists that "
                     + "were cut off at 1,000 items.")
     @APIResponse(responseCode = "200", description = "The dashboard", content = @Content(schema = @Schema(implementation = Object.class)))
     @APIResponse(responseCode = "400", description = "Malformed id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -1,5 +1,6 @@
 package org.partnership.gateway.rest;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -41,7 +42,7 @@ public class MeResource {
 
     @Schema(name = "Me")
     public record Me(String userId, String username, List<String> roles,
-                     @Schema(nullable = true) PartnerRef partner) {
+                     @JsonInclude(JsonInclude.Include.ALWAYS) @Schema(nullable = true, description = "null for a user who represents no partner yet") PartnerRef partner) {
     }
 
     private final SecurityIdentity identity;

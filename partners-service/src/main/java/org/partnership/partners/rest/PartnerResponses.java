@@ -19,7 +19,7 @@ public final class PartnerResponses {
 
     @Schema(name = "CapabilityView")
     public record CapabilityView(String tag,
-                                 @Schema(type = SchemaType.STRING, examples = "40", nullable = true) String capacity,
+                                 @Schema(type = SchemaType.STRING, examples = "40") String capacity,
                                  String unit) {
     }
 
@@ -47,7 +47,7 @@ public final class PartnerResponses {
 
     @Schema(name = "PartnerPage")
     public record PartnerPage(List<PartnerView> items,
-                              @Schema(nullable = true, description = "Cursor of the next page; null on the last page") String next) {
+                              @JsonInclude(JsonInclude.Include.ALWAYS) @Schema(nullable = true, description = "Cursor of the next page; null on the last page") String next) {
     }
 
     @Schema(name = "Member")

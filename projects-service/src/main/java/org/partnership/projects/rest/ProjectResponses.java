@@ -85,7 +85,7 @@ public final class ProjectResponses {
 
     @Schema(name = "ProjectPage")
     public record ProjectPage(List<ProjectView> items,
-                              @Schema(nullable = true, description = "Cursor of the next page; null on the last page") String next) {
+                              @JsonInclude(JsonInclude.Include.ALWAYS) @Schema(nullable = true, description = "Cursor of the next page; null on the last page") String next) {
     }
 
     @Schema(name = "Readiness")
@@ -108,9 +108,9 @@ public final class ProjectResponses {
     public record IndicatorView(UUID id, String name, String unit,
                                 @Schema(type = SchemaType.STRING, examples = "0") String baseline,
                                 @Schema(type = SchemaType.STRING, examples = "30") String target,
-                                @Schema(type = SchemaType.STRING, nullable = true, examples = "12") String latest,
-                                @Schema(nullable = true) LocalDate latestMeasuredAt,
-                                @Schema(type = SchemaType.STRING, nullable = true, examples = "40") String progressPercent) {
+                                @Schema(type = SchemaType.STRING, examples = "12") String latest,
+                                LocalDate latestMeasuredAt,
+                                @Schema(type = SchemaType.STRING, examples = "40") String progressPercent) {
         static IndicatorView of(Indicator i) {
             return new IndicatorView(i.id(), i.name(), i.unit(), plain(i.baseline()), plain(i.target()), plain(i.latestValue()),
                     i.latestMeasuredAt(), plain(i.progressPercent()));
@@ -129,7 +129,7 @@ public final class ProjectResponses {
 
     @Schema(name = "InvitationPage")
     public record InvitationPage(List<InvitationView> items,
-                                 @Schema(nullable = true, description = "Cursor of the next page; null on the last page") String next) {
+                                 @JsonInclude(JsonInclude.Include.ALWAYS) @Schema(nullable = true, description = "Cursor of the next page; null on the last page") String next) {
     }
 
     static String plain(BigDecimal value) {

@@ -1,5 +1,7 @@
 package org.partnership.resources.messaging;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.util.List;
 import java.util.UUID;
 
@@ -8,13 +10,16 @@ import java.util.UUID;
  * open risks not allocated 100 %, after every change to the project's needs, contributions or risks.
  * {@code sequence} increases with every summary of the project.
  */
+@JsonInclude(JsonInclude.Include.ALWAYS) // the event contract, whatever the services' response convention
 public record ResourcesSummarisedEvent(UUID projectId, long sequence, List<NeedCoverage> needs, long openRisks,
                                        List<UnallocatedRisk> unallocatedOpenRisks) {
 
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record NeedCoverage(UUID needId, String type, String unit, String quantity, String pledged, String delivered,
                                String coveragePercent) {
     }
 
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record UnallocatedRisk(UUID riskId, String title, String allocatedPercent) {
     }
 }

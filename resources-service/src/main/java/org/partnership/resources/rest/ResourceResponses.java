@@ -89,7 +89,7 @@ public final class ResourceResponses {
 
     @Schema(name = "ContributionPage")
     public record ContributionPage(List<ContributionView> items,
-                                   @Schema(nullable = true, description = "Cursor of the next page; null on the last page") String next) {
+                                   @JsonInclude(JsonInclude.Include.ALWAYS) @Schema(nullable = true, description = "Cursor of the next page; null on the last page") String next) {
     }
 
     @Schema(name = "DeliveryRecorded")
@@ -147,11 +147,11 @@ public final class ResourceResponses {
         }
     }
 
-    @Schema(name = "Commitments")
+    @Schema(name = "Commitments", requiredProperties = {"partnerId", "items", "next", "totals"})
     public record CommitmentsView(UUID partnerId, List<CommitmentItem> items,
-                                  @Schema(nullable = true, description = "Cursor of the next page of items") String next,
+                                  @JsonInclude(JsonInclude.Include.ALWAYS) @Schema(nullable = true, description = "Cursor of the next page of items") String next,
                                   TotalsView totals,
-                                  @Schema(nullable = true, description = "Mean delivered share of each pledge (0-1); withdrawals count against it",
+                                  @Schema(description = "Mean delivered share of each pledge (0-1); withdrawals count against it",
                                           examples = "0.625") String fulfilmentRatio,
                                   long overdueCount,
                                   @Schema(description = "Σ score × share / 100 over the partner's risks not CLOSED", examples = "9")
@@ -170,7 +170,7 @@ public final class ResourceResponses {
                                     String fulfilmentRatio, long overdueCount, String riskExposure) {
     }
 
-    @Schema(name = "ProjectCommitments")
+    @Schema(name = "ProjectCommitments", requiredProperties = {"projectId", "partners"})
     public record ProjectCommitmentsView(UUID projectId, String projectTitle, List<PartnerTotalsView> partners) {
         static ProjectCommitmentsView of(CommitmentService.ProjectCommitments p) {
             Map<UUID, PartnerReplica> names = p.names();
