@@ -20,7 +20,8 @@ import static io.restassured.RestAssured.given;
 /**
  * The platform under test: the stack {@code ./stack} starts (same code), on free ports and a throwaway data
  * directory, without demo data, started once for the whole suite and stopped at its end — also when tests fail.
- * Users are created in the real Keycloak and sign in with the password grant; every call goes through the gateway.
+ * Users are created in the real Keycloak and sign in with the password grant; every call goes through the gateway, and
+ * every answer it gives is checked against the API description ({@link ContractValidator}).
  */
 public final class Platform implements BeforeAllCallback, ExtensionContext.Store.CloseableResource {
 
@@ -34,6 +35,7 @@ public final class Platform implements BeforeAllCallback, ExtensionContext.Store
                 stack = LocalStack.start(StackConfig.ephemeral(repo).withDemoData(false));
                 context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put("partnership-platform", this);
                 RestAssured.baseURI = stack.gatewayUrl();
+                RestAssured.filters(new ContractFilter());
             }
         }
     }
@@ -42,6 +44,7 @@ public final class Platform implements BeforeAllCallback, ExtensionContext.Store
     public void close() {
         synchronized (Platform.class) {
             if (stack != null) {
+                ContractValidator.report();
                 stack.close();
                 stack = null;
             }

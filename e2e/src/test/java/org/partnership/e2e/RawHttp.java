@@ -18,7 +18,8 @@ import java.util.Optional;
 /**
  * Requests through the gateway exactly as written: the raw path and query, the raw body bytes (malformed JSON
  * included), a declared length or a chunked body. A 429 of the gateway's rate limit is waited out (Retry-After,
- * bounded) and the request sent again, as a well-behaved client does; every other answer is returned as it came.
+ * bounded) and the request sent again, as a well-behaved client does; every other answer is returned as it came. Every
+ * answer, the 429s included, is checked against the API description ({@link ContractValidator}).
  */
 final class RawHttp {
 
@@ -113,6 +114,12 @@ final class RawHttp {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new AssertionError("interrupted", e);
+            }
+            HttpResponse<String> received = response;
+            if (!call.path().startsWith("/q/")) {
+                ContractValidator.get().check(call.method(), call.path(), received.statusCode(),
+                        received.headers().firstValue("Content-Type").orElse(null), name -> received.headers().firstValue(name).orElse(null),
+                        received.body());
             }
             if (response.statusCode() == 429 && attempt < 6) {
                 long wait = Optional.ofNullable(response.headers().firstValue("Retry-After").orElse(null))

@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -72,7 +73,7 @@ public class PartnerResource {
     @Operation(operationId = "registerPartner", summary = "Register a partner organisation",
             description = "The caller becomes its first member (unless an administrator registers it). It starts PENDING_VERIFICATION. "
                     + "Send an Idempotency-Key to retry safely: a repeat returns the first response (header Idempotent-Replayed: true) and registers nothing.")
-    @APIResponse(responseCode = "201", description = "Registered", content = @Content(schema = @Schema(implementation = PartnerView.class)))
+    @APIResponse(responseCode = "201", description = "Registered", headers = {@Header(ref = "ETag"), @Header(ref = "Location")}, content = @Content(schema = @Schema(implementation = PartnerView.class)))
     @APIResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Auditors cannot register", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Registration number already registered in that country, or the caller already represents a partner", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -129,7 +130,7 @@ public class PartnerResource {
     @Operation(operationId = "getPartner", summary = "Get a partner",
             description = "ACTIVE partners are visible to everyone; others only to their own members, administrators and auditors "
                     + "(404 for anyone else). contactEmail and statusReason are given to those three only. The ETag is the version to send in If-Match.")
-    @APIResponse(responseCode = "200", description = "The partner; ETag is its version", content = @Content(schema = @Schema(implementation = PartnerView.class)))
+    @APIResponse(responseCode = "200", description = "The partner; ETag is its version", headers = @Header(ref = "ETag"), content = @Content(schema = @Schema(implementation = PartnerView.class)))
     @APIResponse(responseCode = "400", description = "Malformed id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such partner visible to the caller", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> get(@PathParam("id") String id) {
@@ -143,7 +144,7 @@ public class PartnerResource {
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     @Operation(operationId = "updatePartner", summary = "Update your own partner's profile",
             description = "Only the partner's members. Send If-Match with the ETag you read; absent fields stay unchanged.")
-    @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(implementation = PartnerView.class)))
+    @APIResponse(responseCode = "200", description = "Updated", headers = @Header(ref = "ETag"), content = @Content(schema = @Schema(implementation = PartnerView.class)))
     @APIResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not a member of this partner", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such partner visible to the caller", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -221,7 +222,7 @@ public class PartnerResource {
     /** The responses of the administrators' status actions. */
     @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
     @java.lang.annotation.Target(java.lang.annotation.ElementType.METHOD)
-    @APIResponse(responseCode = "200", description = "Status changed", content = @Content(schema = @Schema(implementation = PartnerView.class)))
+    @APIResponse(responseCode = "200", description = "Status changed", headers = @Header(ref = "ETag"), content = @Content(schema = @Schema(implementation = PartnerView.class)))
     @APIResponse(responseCode = "400", description = "Reason missing or malformed id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not an administrator", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such partner", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

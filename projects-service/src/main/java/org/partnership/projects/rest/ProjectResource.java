@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -90,7 +91,7 @@ public class ProjectResource {
     @Operation(operationId = "createProject", summary = "Create a project (coordinators)",
             description = "A DRAFT project led by the coordinator's own organisation (token claim partner_id), which must be ACTIVE. "
                     + "Send an Idempotency-Key to retry safely: a repeat returns the first response (header Idempotent-Replayed: true).")
-    @APIResponse(responseCode = "201", description = "Created (or replayed); Location and ETag set", content = @Content(schema = @Schema(implementation = ProjectView.class)))
+    @APIResponse(responseCode = "201", description = "Created (or replayed); Location and ETag set", headers = {@Header(ref = "ETag"), @Header(ref = "Location")}, content = @Content(schema = @Schema(implementation = ProjectView.class)))
     @APIResponse(responseCode = "400", description = "Invalid body or Idempotency-Key", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not a coordinator, or the token names no partner", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The lead partner is unknown or not ACTIVE", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -168,7 +169,7 @@ public class ProjectResource {
     @Path("/{id}")
     @Operation(operationId = "getProject", summary = "Get a project",
             description = "In full for its participants, auditors and administrators; an OPEN project's public summary for everyone else.")
-    @APIResponse(responseCode = "200", description = "The project; ETag is its version", content = @Content(schema = @Schema(implementation = ProjectView.class)))
+    @APIResponse(responseCode = "200", description = "The project; ETag is its version", headers = @Header(ref = "ETag"), content = @Content(schema = @Schema(implementation = ProjectView.class)))
     @APIResponse(responseCode = "400", description = "Malformed id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such project visible to the caller", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> get(@PathParam("id") String id) {
@@ -182,7 +183,7 @@ public class ProjectResource {
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     @Operation(operationId = "updateProject", summary = "Change a project's plan (the lead's members)",
             description = "Send If-Match with the ETag you read; absent fields stay unchanged.")
-    @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(implementation = ProjectView.class)))
+    @APIResponse(responseCode = "200", description = "Updated", headers = @Header(ref = "ETag"), content = @Content(schema = @Schema(implementation = ProjectView.class)))
     @APIResponse(responseCode = "400", description = "Invalid body or malformed id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not a member of the lead partner", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such project visible to the caller", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -211,7 +212,7 @@ public class ProjectResource {
     @Path("/{id}/launch")
     @Operation(operationId = "launchProject", summary = "Launch an OPEN project when every readiness criterion passes (the lead's members)",
             description = "Refused with 409 (type launch-not-ready) listing exactly the failing criteria in 'criteria' and 'errors'.")
-    @APIResponse(responseCode = "200", description = "Launched; the project after the change", content = @Content(schema = @Schema(implementation = ProjectView.class)))
+    @APIResponse(responseCode = "200", description = "Launched; the project after the change", headers = @Header(ref = "ETag"), content = @Content(schema = @Schema(implementation = ProjectView.class)))
     @APIResponse(responseCode = "400", description = "Malformed id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not a member of the lead partner", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such project visible to the caller", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -273,7 +274,7 @@ public class ProjectResource {
     @Path("/{id}/participants")
     @Operation(operationId = "invitePartner", summary = "Invite an ACTIVE partner with a role (the lead's members)",
             description = "The partner's representatives then find the invitation in GET /api/v1/projects/invitations and accept or decline it. Not while the project is closed.")
-    @APIResponse(responseCode = "201", description = "Invited; the project after the change", content = @Content(schema = @Schema(implementation = ProjectView.class)))
+    @APIResponse(responseCode = "201", description = "Invited; the project after the change", headers = {@Header(ref = "ETag"), @Header(ref = "Location")}, content = @Content(schema = @Schema(implementation = ProjectView.class)))
     @APIResponse(responseCode = "400", description = "Invalid body or malformed id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not a member of the lead partner", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such project visible to the caller", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -339,7 +340,7 @@ public class ProjectResource {
     @Path("/{id}/indicators")
     @Operation(operationId = "declareIndicator", summary = "Declare an indicator: name, unit, baseline, target (the lead's members)",
             description = "Makes a goal of the project measurable; values are decimals sent as strings. Not while the project is closed.")
-    @APIResponse(responseCode = "201", description = "Declared", content = @Content(schema = @Schema(implementation = IndicatorView.class)))
+    @APIResponse(responseCode = "201", description = "Declared", headers = @Header(ref = "Location"), content = @Content(schema = @Schema(implementation = IndicatorView.class)))
     @APIResponse(responseCode = "400", description = "Invalid body or malformed id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not a member of the lead partner", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such project visible to the caller", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -396,7 +397,7 @@ public class ProjectResource {
     /** The responses of the lifecycle actions. */
     @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
     @java.lang.annotation.Target(java.lang.annotation.ElementType.METHOD)
-    @APIResponse(responseCode = "200", description = "Done; the project after the change", content = @Content(schema = @Schema(implementation = ProjectView.class)))
+    @APIResponse(responseCode = "200", description = "Done; the project after the change", headers = @Header(ref = "ETag"), content = @Content(schema = @Schema(implementation = ProjectView.class)))
     @APIResponse(responseCode = "400", description = "Malformed id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not a member of the lead partner", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such project visible to the caller", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -408,7 +409,7 @@ public class ProjectResource {
     /** The responses of a participant's own actions. */
     @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
     @java.lang.annotation.Target(java.lang.annotation.ElementType.METHOD)
-    @APIResponse(responseCode = "200", description = "Done; the project after the change", content = @Content(schema = @Schema(implementation = ProjectView.class)))
+    @APIResponse(responseCode = "200", description = "Done; the project after the change", headers = @Header(ref = "ETag"), content = @Content(schema = @Schema(implementation = ProjectView.class)))
     @APIResponse(responseCode = "400", description = "Malformed id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not a representative of that partner", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such project visible to the caller, or no such participant", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

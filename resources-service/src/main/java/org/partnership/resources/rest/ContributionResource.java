@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -77,7 +78,7 @@ public class ContributionResource {
     @Operation(operationId = "pledgeContribution", summary = "Pledge a contribution for your own partner",
             description = "Your partner must be ACTIVE and an accepted participant of an OPEN or ACTIVE project. "
                     + "Send an Idempotency-Key to retry safely: a repeat returns the first result and pledges nothing.")
-    @APIResponse(responseCode = "201", description = "Pledged; ETag is its version", content = @Content(schema = @Schema(implementation = ContributionView.class)))
+    @APIResponse(responseCode = "201", description = "Pledged; ETag is its version", headers = {@Header(ref = "ETag"), @Header(ref = "Location")}, content = @Content(schema = @Schema(implementation = ContributionView.class)))
     @ApiResponses.Writes
     @ApiResponses.Idempotent
     public Uni<Response> pledge(
@@ -122,7 +123,7 @@ public class ContributionResource {
     @RolesAllowed({"coordinator", "partner-rep", "auditor", "admin"})
     @Operation(operationId = "getContribution", summary = "A contribution with its delivery ledger",
             description = "Visible to the contributing partner's representatives, the project lead, auditors and administrators (404 for anyone else). The ETag is its version.")
-    @APIResponse(responseCode = "200", description = "The contribution; ETag is its version", content = @Content(schema = @Schema(implementation = ContributionView.class)))
+    @APIResponse(responseCode = "200", description = "The contribution; ETag is its version", headers = @Header(ref = "ETag"), content = @Content(schema = @Schema(implementation = ContributionView.class)))
     @ApiResponses.Reads
     public Uni<Response> get(@PathParam("id") String id) {
         UUID contributionId = Ids.uuid(id, "id");
@@ -137,7 +138,7 @@ public class ContributionResource {
     @Operation(operationId = "recordDelivery", summary = "Record a delivery (append-only)",
             description = "Only the contributing partner's representatives. Delivered never exceeds pledged (409). "
                     + "Send an Idempotency-Key to retry safely.")
-    @APIResponse(responseCode = "201", description = "Recorded; the contribution after it", content = @Content(schema = @Schema(implementation = DeliveryRecorded.class)))
+    @APIResponse(responseCode = "201", description = "Recorded; the contribution after it", headers = {@Header(ref = "ETag"), @Header(ref = "Location")}, content = @Content(schema = @Schema(implementation = DeliveryRecorded.class)))
     @ApiResponses.Writes
     @ApiResponses.Idempotent
     public Uni<Response> deliver(@PathParam("id") String id,
@@ -179,7 +180,7 @@ public class ContributionResource {
     @RolesAllowed({"coordinator", "partner-rep"})
     @Operation(operationId = "withdrawContribution", summary = "Withdraw the undelivered remainder, with a reason",
             description = "Only the contributing partner's representatives. If-Match is optional; when sent, a stale version is a 412.")
-    @APIResponse(responseCode = "200", description = "Withdrawn", content = @Content(schema = @Schema(implementation = ContributionView.class)))
+    @APIResponse(responseCode = "200", description = "Withdrawn", headers = @Header(ref = "ETag"), content = @Content(schema = @Schema(implementation = ContributionView.class)))
     @ApiResponses.Writes
     @ApiResponses.Versioned
     public Uni<Response> withdraw(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,

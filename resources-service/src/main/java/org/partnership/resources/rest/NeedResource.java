@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -72,7 +73,7 @@ public class NeedResource {
     @RolesAllowed({"coordinator", "partner-rep"})
     @Operation(operationId = "declareNeed", summary = "Declare a need of a project (its lead)",
             description = "What the project needs (type, quantity, unit, dimension); pledges and deliveries then cover it. Not while the project is closed. Publishes partnership.need.declared.v1.")
-    @APIResponse(responseCode = "201", description = "Declared", content = @Content(schema = @Schema(implementation = NeedView.class)))
+    @APIResponse(responseCode = "201", description = "Declared", headers = @Header(ref = "Location"), content = @Content(schema = @Schema(implementation = NeedView.class)))
     @ApiResponses.Writes
     @ApiResponses.Idempotent
     public Uni<Response> declare(

@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -83,7 +84,7 @@ public class RiskResource {
     @RolesAllowed({"coordinator", "partner-rep", "auditor", "admin"})
     @Operation(operationId = "getRisk", summary = "A risk with its status history",
             description = "Visible to the project's accepted participants, its lead, auditors and administrators. The ETag is the version to send in If-Match.")
-    @APIResponse(responseCode = "200", description = "The risk; ETag is its version", content = @Content(schema = @Schema(implementation = RiskView.class)))
+    @APIResponse(responseCode = "200", description = "The risk; ETag is its version", headers = @Header(ref = "ETag"), content = @Content(schema = @Schema(implementation = RiskView.class)))
     @ApiResponses.Reads
     public Uni<Response> get(@PathParam("id") String id) {
         UUID riskId = Ids.uuid(id, "id");
@@ -95,7 +96,7 @@ public class RiskResource {
     @RolesAllowed({"coordinator", "partner-rep"})
     @Operation(operationId = "proposeRisk", summary = "Propose a risk (any accepted participant)",
             description = "Registered OPEN and unallocated; the lead then allocates it. Not while the project is closed. Publishes partnership.risk.registered.v1.")
-    @APIResponse(responseCode = "201", description = "Registered, OPEN and unallocated", content = @Content(schema = @Schema(implementation = RiskView.class)))
+    @APIResponse(responseCode = "201", description = "Registered, OPEN and unallocated", headers = {@Header(ref = "ETag"), @Header(ref = "Location")}, content = @Content(schema = @Schema(implementation = RiskView.class)))
     @ApiResponses.Writes
     @ApiResponses.Idempotent
     public Uni<Response> propose(
@@ -115,7 +116,7 @@ public class RiskResource {
     @Operation(operationId = "allocateRisk", summary = "Allocate a risk among accepted participants (the project lead)",
             description = "Replaces the allocation. The shares must sum to exactly 100 (otherwise 400 naming the sum). "
                     + "If-Match with the ETag you read is required.")
-    @APIResponse(responseCode = "200", description = "Allocated", content = @Content(schema = @Schema(implementation = RiskView.class)))
+    @APIResponse(responseCode = "200", description = "Allocated", headers = @Header(ref = "ETag"), content = @Content(schema = @Schema(implementation = RiskView.class)))
     @ApiResponses.Writes
     @ApiResponses.Versioned
     @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -133,7 +134,7 @@ public class RiskResource {
     @RolesAllowed({"coordinator", "partner-rep"})
     @Operation(operationId = "changeRiskStatus", summary = "Move a risk to another status (the lead or the risk owner)",
             description = "OPEN, MITIGATED, MATERIALISED or CLOSED (final); recorded in the risk's history. If-Match is optional.")
-    @APIResponse(responseCode = "200", description = "Changed", content = @Content(schema = @Schema(implementation = RiskView.class)))
+    @APIResponse(responseCode = "200", description = "Changed", headers = @Header(ref = "ETag"), content = @Content(schema = @Schema(implementation = RiskView.class)))
     @ApiResponses.Writes
     @ApiResponses.Versioned
     public Uni<Response> changeStatus(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,

@@ -1,0 +1,118 @@
+package org.partnership.http;
+
+import io.quarkus.smallrye.openapi.OpenApiFilter;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.Components;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.headers.Header;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+
+import java.util.List;
+
+/**
+ * What every service's description says the same way, added once here rather than on every operation:
+ * <ul>
+ * <li>the response headers the operations refer to ({@code @Header(ref = "ETag")}, {@code "Location"}) and
+ * {@code Retry-After}, {@code X-Request-Id}, as components;</li>
+ * <li>on every operation: the optional {@code X-Request-Id} request header (the correlation id), and descriptions of
+ * the {@code If-Match} and {@code Idempotency-Key} headers where an operation takes them;</li>
+ * <li>on every operation that reads a body: the 413 (too large) and 415 (not JSON) problems every service answers;</li>
+ * <li>a nullable object ({@code anyOf: [$ref, {type: null}]}) is not also typed {@code object}, which would forbid the
+ * null it allows.</li>
+ * </ul>
+ */
+@OpenApiFilter(OpenApiFilter.RunStage.BUILD)
+public class ApiConventions implements OASFilter {
+
+    public static final String ETAG = "ETag";
+    public static final String LOCATION = "Location";
+    public static final String REQUEST_ID = "X-Request-Id";
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        Components components = openAPI.getComponents() == null ? OASFactory.createComponents() : openAPI.getComponents();
+        openAPI.setComponents(components);
+        components.addHeader(ETAG, header("The version of the resource as returned (its row version); send it back in If-Match to change it", true));
+        components.addHeader(LOCATION, header("The URL of the created resource", true));
+        components.addHeader("Retry-After", OASFactory.createHeader().required(true)
+                .description("Seconds to wait before trying again").schema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER)));
+        components.addHeader(REQUEST_ID, header("The request's correlation id: the caller's X-Request-Id, or one the gateway made; quote it when reporting a problem", false));
+        if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
+            return;
+        }
+        openAPI.getPaths().getPathItems().values().forEach(item -> item.getOperations().values().forEach(ApiConventions::conventions));
+    }
+
+    private static void conventions(Operation operation) {
+        List<Parameter> parameters = operation.getParameters();
+        boolean hasRequestId = false;
+        if (parameters != null) {
+            for (Parameter p : parameters) {
+                if (p.getIn() != Parameter.In.HEADER || p.getName() == null) {
+                    continue;
+                }
+                switch (p.getName()) {
+                    case "If-Match" -> describe(p, "The ETag of the version you read (a quoted number): the change is made only to that version, "
+                            + "else 412 (stale-version); without it 428 (precondition-required)");
+                    case "Idempotency-Key" -> describe(p, "Makes the create safe to retry (1-200 visible ASCII characters): a repeat "
+                            + "with the same key and body returns the first response (Idempotent-Replayed: true) and creates nothing; "
+                            + "the same key with another body is 422 (idempotency-key-reused)");
+                    case REQUEST_ID -> hasRequestId = true;
+                    default -> {
+                    }
+                }
+            }
+        }
+        if (!hasRequestId) {
+            operation.addParameter(OASFactory.createParameter().name(REQUEST_ID).in(Parameter.In.HEADER).required(false)
+                    .description("A correlation id of your own (visible ASCII); the answer carries it back, and the events the request causes")
+                    .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).maxLength(200)));
+        }
+        if (operation.getRequestBody() != null) {
+            APIResponses responses = operation.getResponses();
+            if (responses != null) {
+                problem(responses, "413", "Body too large (more than 256 KiB)");
+                problem(responses, "415", "The body is not application/json");
+            }
+        }
+    }
+
+    private static void describe(Parameter parameter, String description) {
+        if (parameter.getDescription() == null || parameter.getDescription().isBlank()) {
+            parameter.setDescription(description);
+        }
+    }
+
+    private static void problem(APIResponses responses, String status, String description) {
+        if (responses.hasAPIResponse(status)) {
+            return;
+        }
+        APIResponse response = OASFactory.createAPIResponse().description(description)
+                .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
+                        OASFactory.createMediaType().schema(OASFactory.createSchema().ref("Problem"))));
+        responses.addAPIResponse(status, response);
+    }
+
+    private static Header header(String description, boolean required) {
+        return OASFactory.createHeader().description(description).required(required)
+                .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING));
+    }
+
+    @Override
+    public Schema filterSchema(Schema schema) {
+        List<Schema> anyOf = schema.getAnyOf();
+        if (anyOf != null && schema.getType() != null && anyOf.stream().anyMatch(ApiConventions::isNull)) {
+            schema.setType(null);
+        }
+        return schema;
+    }
+
+    private static boolean isNull(Schema schema) {
+        return schema.getType() != null && schema.getType().equals(List.of(Schema.SchemaType.NULL));
+    }
+}
