@@ -335,6 +335,92 @@ class SecurityMatrixIT {
         assertThat(checked).as("every content check met its cell").containsExactlyInAnyOrderElementsOf(checks.keySet());
     }
 
+    /**
+     * Authorisation before validation: on every write endpoint of the table, each caller who may not perform that
+     * operation at all (whatever the object: auditors change nothing, only coordinators create projects, only
+     * administrators verify, suspend, reinstate and archive, administrators take no part in projects or their
+     * resources) gets the 403 of the table even for a body that is invalid field by field, never a 400 listing the
+     * body's errors; and nothing changes.
+     */
+    @Test
+    void shouldRefuseACallerWhoMayNotActAtAllBeforeLookingAtTheBody() {
+        List<String> wrong = new ArrayList<>();
+        Set<String> endpoints = new java.util.TreeSet<>();
+        Set<String> covered = new java.util.TreeSet<>();
+        Map<String, String> before = f.snapshot();
+        int sent = 0;
+        for (Row row : rows()) {
+            if (row.method().startsWith("GET")) {
+                continue;
+            }
+            String endpoint = row.method() + " " + template(row.path());
+            endpoints.add(endpoint);
+            for (Map.Entry<Who, Integer> cell : row.expected().entrySet()) {
+                if (cell.getValue() != 403 || !mayNotActAtAll(row, cell.getKey())) {
+                    continue;
+                }
+                String path = fill(row.path());
+                Call call = Call.of(row.method(), path, f.token(cell.getKey()))
+                        .body("-".equals(row.body()) ? "{}" : invalid(body(row.body())));
+                if (row.method().equals("PATCH") || row.method().equals("PUT")) {
+                    call = call.header("If-Match", "\"0\"");
+                }
+                Answer answer = call.send();
+                sent++;
+                covered.add(endpoint);
+                if (answer.status() != 403 || !answer.isProblem()) {
+                    wrong.add("line " + row.line() + ": " + cell.getKey() + " " + row.method() + " " + row.path()
+                            + " with an invalid body: expected 403, got " + answer);
+                }
+            }
+        }
+        System.out.printf("authorisation before validation: %d forbidden callers with invalid bodies on %d write endpoints%n",
+                sent, covered.size());
+        assertThat(wrong).as("forbidden callers not refused before their body was validated").isEmpty();
+        assertThat(covered).as("write endpoints with a caller who may not act at all").containsExactlyInAnyOrderElementsOf(endpoints);
+        assertThat(MatrixFixtures.changed(before, f.snapshot())).as("data changed by refused requests").isEmpty();
+    }
+
+    /** Whether the caller may not perform this write on any object, by role alone. */
+    private static boolean mayNotActAtAll(Row row, Who caller) {
+        String path = row.path();
+        if (caller == Who.AUDITOR) {
+            return true;
+        }
+        if (path.matches("/api/v1/partners/[^/]+/(verify|suspend|reinstate|archive)")) {
+            return caller != Who.ADMIN;
+        }
+        if (row.method().equals("POST") && path.equals("/api/v1/projects")) {
+            return caller != Who.LEAD;
+        }
+        return caller == Who.ADMIN && !path.startsWith("/api/v1/partners");
+    }
+
+    /** The path with its ids as placeholders: {P}, {Q}, {DRAFT}... all name one endpoint. */
+    private static String template(String path) {
+        return path.replaceAll("\\{[A-Z0-9]+}", "{}");
+    }
+
+    /** A body whose every field is invalid: texts blank, numbers and amounts negative, ids not ids, lists of such. */
+    @SuppressWarnings("unchecked")
+    private static Object invalid(Object body) {
+        if (body instanceof Map<?, ?> map) {
+            Map<String, Object> broken = new LinkedHashMap<>();
+            ((Map<String, Object>) map).forEach((k, v) -> broken.put(k, invalid(v)));
+            return broken;
+        }
+        if (body instanceof List<?> list) {
+            return list.stream().map(SecurityMatrixIT::invalid).toList();
+        }
+        if (body instanceof Number) {
+            return -1;
+        }
+        if (body instanceof String text) {
+            return text.matches("-?[0-9.]+") ? "-1" : "";
+        }
+        return body;
+    }
+
     private static void run(Cell cell, Map<String, Check> checks, Map<String, Set<Who>> markers, Map<String, Set<Who>> ids,
             List<String> wrong, List<String> checked) {
         Answer answer = send(cell.row(), cell.path(), f.token(cell.caller()));

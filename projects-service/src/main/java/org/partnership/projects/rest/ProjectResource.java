@@ -1,6 +1,7 @@
 package org.partnership.projects.rest;
 
 import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -88,6 +89,7 @@ public class ProjectResource {
     // ---------------------------------------------------------------- projects
 
     @POST
+    @RolesAllowed("coordinator")
     @Operation(operationId = "createProject", summary = "Create a project (coordinators)",
             description = "A DRAFT project led by the coordinator's own organisation (token claim partner_id), which must be ACTIVE. "
                     + "Send an Idempotency-Key to retry safely: a repeat returns the first response (header Idempotent-Replayed: true).")
@@ -179,6 +181,7 @@ public class ProjectResource {
     }
 
     @PATCH
+    @RolesAllowed({"coordinator", "partner-rep"})
     @Path("/{id}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     @Operation(operationId = "updateProject", summary = "Change a project's plan (the lead's members)",
@@ -200,6 +203,7 @@ public class ProjectResource {
     }
 
     @POST
+    @RolesAllowed({"coordinator", "partner-rep"})
     @Path("/{id}/open")
     @Operation(operationId = "openProject", summary = "Open a DRAFT project (the lead's members)",
             description = "DRAFT to OPEN: from now on partners who do not take part see its public summary. With If-Match, only from that version. Publishes partnership.project.opened.v1.")
@@ -209,6 +213,7 @@ public class ProjectResource {
     }
 
     @POST
+    @RolesAllowed({"coordinator", "partner-rep"})
     @Path("/{id}/launch")
     @Operation(operationId = "launchProject", summary = "Launch an OPEN project when every readiness criterion passes (the lead's members)",
             description = "Refused with 409 (type launch-not-ready) listing exactly the failing criteria in 'criteria' and 'errors'.")
@@ -224,6 +229,7 @@ public class ProjectResource {
     }
 
     @POST
+    @RolesAllowed({"coordinator", "partner-rep"})
     @Path("/{id}/complete")
     @Operation(operationId = "completeProject", summary = "Complete an ACTIVE project (the lead's members)",
             description = "ACTIVE to COMPLETED; a completed project is closed and changes no more. With If-Match, only from that version. Publishes partnership.project.completed.v1.")
@@ -233,6 +239,7 @@ public class ProjectResource {
     }
 
     @POST
+    @RolesAllowed({"coordinator", "partner-rep"})
     @Path("/{id}/cancel")
     @Operation(operationId = "cancelProject", summary = "Cancel a DRAFT, OPEN or ACTIVE project (the lead's members)",
             description = "To CANCELLED; a cancelled project is closed and changes no more. With If-Match, only from that version. Publishes partnership.project.cancelled.v1.")
@@ -271,6 +278,7 @@ public class ProjectResource {
     }
 
     @POST
+    @RolesAllowed({"coordinator", "partner-rep"})
     @Path("/{id}/participants")
     @Operation(operationId = "invitePartner", summary = "Invite an ACTIVE partner with a role (the lead's members)",
             description = "The partner's representatives then find the invitation in GET /api/v1/projects/invitations and accept or decline it. Not while the project is closed.")
@@ -292,6 +300,7 @@ public class ProjectResource {
     }
 
     @POST
+    @RolesAllowed({"coordinator", "partner-rep"})
     @Path("/{id}/participants/{partnerId}/accept")
     @Operation(operationId = "acceptInvitation", summary = "Accept your partner's invitation (its own representatives only)",
             description = "The invited partner becomes an accepted participant; nobody accepts on another partner's behalf.")
@@ -302,6 +311,7 @@ public class ProjectResource {
     }
 
     @POST
+    @RolesAllowed({"coordinator", "partner-rep"})
     @Path("/{id}/participants/{partnerId}/decline")
     @Operation(operationId = "declineInvitation", summary = "Decline your partner's invitation (its own representatives only)",
             description = "The invitation is closed as declined; nobody declines on another partner's behalf.")
@@ -312,6 +322,7 @@ public class ProjectResource {
     }
 
     @POST
+    @RolesAllowed({"coordinator", "partner-rep"})
     @Path("/{id}/participants/{partnerId}/withdraw")
     @Operation(operationId = "withdrawFromProject", summary = "Withdraw your partner from a project (its own representatives only)",
             description = "Before launch freely; after launch the withdrawal is recorded and flags the project.")
@@ -337,6 +348,7 @@ public class ProjectResource {
     }
 
     @POST
+    @RolesAllowed({"coordinator", "partner-rep"})
     @Path("/{id}/indicators")
     @Operation(operationId = "declareIndicator", summary = "Declare an indicator: name, unit, baseline, target (the lead's members)",
             description = "Makes a goal of the project measurable; values are decimals sent as strings. Not while the project is closed.")
@@ -357,6 +369,7 @@ public class ProjectResource {
     }
 
     @POST
+    @RolesAllowed({"coordinator", "partner-rep"})
     @Path("/{id}/indicators/{indicatorId}/measurements")
     @Operation(operationId = "recordMeasurement", summary = "Record a measurement of an indicator (the lead and accepted participants)",
             description = "A value measured on a date (not in the future); the indicator's latest measurement and progress follow from it. Publishes partnership.indicator.measured.v1. Not while the project is closed.")
