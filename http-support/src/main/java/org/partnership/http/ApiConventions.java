@@ -22,6 +22,7 @@ import java.util.List;
  * <li>on every operation: the optional {@code X-Request-Id} request header (the correlation id), and descriptions of
  * the {@code If-Match} and {@code Idempotency-Key} headers where an operation takes them;</li>
  * <li>on every operation that reads a body: the 413 (too large) and 415 (not JSON) problems every service answers;</li>
+ * <li>on every operation: the 429 (with {@code Retry-After}) the gateway answers a caller over its rate limit;</li>
  * <li>a nullable object ({@code anyOf: [$ref, {type: null}]}) is not also typed {@code object}, which would forbid the
  * null it allows.</li>
  * </ul>
@@ -73,8 +74,13 @@ public class ApiConventions implements OASFilter {
                     .description("A correlation id of your own (visible ASCII); the answer carries it back, and the events the request causes")
                     .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).maxLength(200)));
         }
+        APIResponses responses = operation.getResponses();
+        if (responses != null && !responses.hasAPIResponse("429")) {
+            APIResponse tooMany = problemResponse("Too many requests from this caller (the gateway's rate limit): wait Retry-After seconds");
+            tooMany.addHeader("Retry-After", OASFactory.createHeader().ref("Retry-After"));
+            responses.addAPIResponse("429", tooMany);
+        }
         if (operation.getRequestBody() != null) {
-            APIResponses responses = operation.getResponses();
             if (responses != null) {
                 problem(responses, "413", "Body too large (more than 256 KiB)");
                 problem(responses, "415", "The body is not application/json");
@@ -92,10 +98,13 @@ public class ApiConventions implements OASFilter {
         if (responses.hasAPIResponse(status)) {
             return;
         }
-        APIResponse response = OASFactory.createAPIResponse().description(description)
+        responses.addAPIResponse(status, problemResponse(description));
+    }
+
+    private static APIResponse problemResponse(String description) {
+        return OASFactory.createAPIResponse().description(description)
                 .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
                         OASFactory.createMediaType().schema(OASFactory.createSchema().ref("Problem"))));
-        responses.addAPIResponse(status, response);
     }
 
     private static Header header(String description, boolean required) {
