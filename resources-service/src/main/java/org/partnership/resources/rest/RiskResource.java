@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.partnership.http.ApiResponses;
 import org.partnership.http.Ids;
 import org.partnership.http.Preconditions;
 import org.partnership.http.Problem;
@@ -119,7 +120,7 @@ public class RiskResource {
     @APIResponse(responseCode = "200", description = "Allocated", headers = @Header(ref = "ETag"), content = @Content(schema = @Schema(implementation = RiskView.class)))
     @ApiResponses.Writes
     @ApiResponses.Versioned
-    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponses.VersionRequired
     public Uni<Response> allocate(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Size(min = 1, max = 50) List<@NotNull @Valid AllocationRequest> shares) {
         UUID riskId = Ids.uuid(id, "id");
