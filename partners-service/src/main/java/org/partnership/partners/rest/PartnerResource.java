@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.partnership.http.ApiResponses;
 import org.partnership.http.Ids;
 import org.partnership.http.Page;
 import org.partnership.http.Preconditions;
@@ -72,13 +73,12 @@ public class PartnerResource {
     @POST
     @Operation(operationId = "registerPartner", summary = "Register a partner organisation",
             description = "The caller becomes its first member (unless an administrator registers it). It starts PENDING_VERIFICATION. "
+                    + "Auditors cannot register (403); a registration number already registered in that country, or a caller who "
+                    + "already represents a partner, is a 409. "
                     + "Send an Idempotency-Key to retry safely: a repeat returns the first response (header Idempotent-Replayed: true) and registers nothing.")
     @APIResponse(responseCode = "201", description = "Registered", headers = {@Header(ref = "ETag"), @Header(ref = "Location")}, content = @Content(schema = @Schema(implementation = PartnerView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Auditors cannot register", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Registration number already registered in that country, or the caller already represents a partner", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "Body too large", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Idempotency-Key already used for a different request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponses.Writes
+    @ApiResponses.Idempotent
     public Uni<Response> register(
             @Parameter(description = "Makes the registration safe to retry (1-200 visible ASCII characters)") @HeaderParam(IdempotentRequests.HEADER) String key,
             @NotNull @Valid RegisterPartnerRequest request, @Context UriInfo uri) {
@@ -95,8 +95,7 @@ public class PartnerResource {
     @Operation(operationId = "searchPartners", summary = "Search partners",
             description = "ACTIVE partners for everyone; administrators and auditors may filter other statuses. Alphabetical, keyset-paginated.")
     @APIResponse(responseCode = "200", description = "A page of partners", content = @Content(schema = @Schema(implementation = PartnerPage.class)))
-    @APIResponse(responseCode = "400", description = "Invalid filter, limit or cursor", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Status filter not allowed for the caller", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponses.Reads
     public Uni<PartnerPage> search(
             @Parameter(description = "PUBLIC, THIRD_SECTOR, MARKET or COMMUNITY") @QueryParam("sector") String sector,
             @Parameter(description = "A service domain, e.g. HOUSING") @QueryParam("domain") String domain,
@@ -131,8 +130,7 @@ public class PartnerResource {
             description = "ACTIVE partners are visible to everyone; others only to their own members, administrators and auditors "
                     + "(404 for anyone else). contactEmail and statusReason are given to those three only. The ETag is the version to send in If-Match.")
     @APIResponse(responseCode = "200", description = "The partner; ETag is its version", headers = @Header(ref = "ETag"), content = @Content(schema = @Schema(implementation = PartnerView.class)))
-    @APIResponse(responseCode = "400", description = "Malformed id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such partner visible to the caller", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponses.Reads
     public Uni<Response> get(@PathParam("id") String id) {
         UUID partnerId = Ids.uuid(id, "id");
         return callers.current().chain(caller -> service.get(caller, partnerId)
@@ -145,12 +143,9 @@ public class PartnerResource {
     @Operation(operationId = "updatePartner", summary = "Update your own partner's profile",
             description = "Only the partner's members. Send If-Match with the ETag you read; absent fields stay unchanged.")
     @APIResponse(responseCode = "200", description = "Updated", headers = @Header(ref = "ETag"), content = @Content(schema = @Schema(implementation = PartnerView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not a member of this partner", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such partner visible to the caller", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The partner is archived", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match does not match the current version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponses.Writes
+    @ApiResponses.Versioned
+    @ApiResponses.VersionRequired
     public Uni<Response> update(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid UpdatePartnerRequest request) {
         UUID partnerId = Ids.uuid(id, "id");
@@ -166,6 +161,7 @@ public class PartnerResource {
             description = "PENDING_VERIFICATION to ACTIVE, with a reason. Publishes partnership.partner.verified.v1, upon which the registering "
                     + "user's partner_id attribute is set in Keycloak (their next token says whom they represent).")
     @StatusResponses
+    @ApiResponses.Writes
     public Uni<Response> verify(@PathParam("id") String id, @NotNull @Valid StatusChangeRequest request) {
         return changeStatus(id, StatusChange.VERIFY, request);
     }
@@ -176,6 +172,7 @@ public class PartnerResource {
     @Operation(operationId = "suspendPartner", summary = "Suspend an active partner (administrators)",
             description = "ACTIVE to SUSPENDED, with a reason; the partner no longer appears to other partners. Publishes partnership.partner.suspended.v1.")
     @StatusResponses
+    @ApiResponses.Writes
     public Uni<Response> suspend(@PathParam("id") String id, @NotNull @Valid StatusChangeRequest request) {
         return changeStatus(id, StatusChange.SUSPEND, request);
     }
@@ -186,6 +183,7 @@ public class PartnerResource {
     @Operation(operationId = "reinstatePartner", summary = "Reinstate a suspended partner (administrators)",
             description = "SUSPENDED to ACTIVE, with a reason. Publishes partnership.partner.reinstated.v1.")
     @StatusResponses
+    @ApiResponses.Writes
     public Uni<Response> reinstate(@PathParam("id") String id, @NotNull @Valid StatusChangeRequest request) {
         return changeStatus(id, StatusChange.REINSTATE, request);
     }
@@ -196,6 +194,7 @@ public class PartnerResource {
     @Operation(operationId = "archivePartner", summary = "Archive a partner (administrators)",
             description = "PENDING_VERIFICATION, ACTIVE or SUSPENDED to ARCHIVED, with a reason; an archived partner can no longer be changed. Publishes partnership.partner.archived.v1.")
     @StatusResponses
+    @ApiResponses.Writes
     public Uni<Response> archive(@PathParam("id") String id, @NotNull @Valid StatusChangeRequest request) {
         return changeStatus(id, StatusChange.ARCHIVE, request);
     }
@@ -205,8 +204,7 @@ public class PartnerResource {
     @Operation(operationId = "listPartnerMembers", summary = "The users who represent a partner",
             description = "Visible to the partner's own members, administrators and auditors.")
     @APIResponse(responseCode = "200", description = "Members", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = MemberView.class)))
-    @APIResponse(responseCode = "400", description = "Malformed id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such partner, or not yours", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponses.Reads
     public Uni<List<MemberView>> members(@PathParam("id") String id) {
         UUID partnerId = Ids.uuid(id, "id");
         return callers.current().chain(caller -> service.members(caller, partnerId))
@@ -219,14 +217,10 @@ public class PartnerResource {
                 .map(p -> Response.ok(PartnerView.of(p, caller)).tag(Preconditions.etag(p.version())).build()));
     }
 
-    /** The responses of the administrators' status actions. */
+    /** The success response of the administrators' status actions (their problems: {@link ApiResponses.Writes}). */
     @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
     @java.lang.annotation.Target(java.lang.annotation.ElementType.METHOD)
     @APIResponse(responseCode = "200", description = "Status changed", headers = @Header(ref = "ETag"), content = @Content(schema = @Schema(implementation = PartnerView.class)))
-    @APIResponse(responseCode = "400", description = "Reason missing or malformed id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not an administrator", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such partner", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not allowed from the current status", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @interface StatusResponses {
     }
 }
