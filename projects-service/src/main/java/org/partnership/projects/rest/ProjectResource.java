@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.partnership.http.ApiResponses;
 import org.partnership.http.Ids;
 import org.partnership.http.Page;
 import org.partnership.http.Preconditions;
@@ -94,11 +95,8 @@ public class ProjectResource {
             description = "A DRAFT project led by the coordinator's own organisation (token claim partner_id), which must be ACTIVE. "
                     + "Send an Idempotency-Key to retry safely: a repeat returns the first response (header Idempotent-Replayed: true).")
     @APIResponse(responseCode = "201", description = "Created (or replayed); Location and ETag set", headers = {@Header(ref = "ETag"), @Header(ref = "Location")}, content = @Content(schema = @Schema(implementation = ProjectView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid body or Idempotency-Key", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not a coordinator, or the token names no partner", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The lead partner is unknown or not ACTIVE", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "Body too large", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Idempotency-Key already used for a different request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponses.Writes
+    @ApiResponses.Idempotent
     public Uni<Response> create(
             @Parameter(description = KEY) @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
             @NotNull @Valid CreateProjectRequest request, @Context UriInfo uri) {
@@ -116,7 +114,7 @@ public class ProjectResource {
             description = "Newest first, keyset-paginated. mine=true: projects the caller's partner takes part in (lead or accepted). "
                     + "Otherwise the projects the caller may see: OPEN ones (public summary) and their own; auditors see all.")
     @APIResponse(responseCode = "200", description = "A page of projects", content = @Content(schema = @Schema(implementation = ProjectPage.class)))
-    @APIResponse(responseCode = "400", description = "Invalid filter, limit or cursor", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponses.Reads
     public Uni<ProjectPage> list(
             @Parameter(description = "DRAFT, OPEN, ACTIVE, COMPLETED or CANCELLED") @QueryParam("status") String status,
             @Parameter(description = "A service domain, e.g. HOUSING") @QueryParam("dimension") String dimension,
@@ -146,8 +144,7 @@ public class ProjectResource {
     @Path("/invitations")
     @Operation(operationId = "listInvitations", summary = "Invitations waiting for the caller's partner", description = "Oldest first, keyset-paginated.")
     @APIResponse(responseCode = "200", description = "A page of open invitations", content = @Content(schema = @Schema(implementation = InvitationPage.class)))
-    @APIResponse(responseCode = "400", description = "Invalid limit or cursor", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "The token names no partner", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponses.Reads
     public Uni<InvitationPage> invitations(
             @Parameter(description = "Page size, 1-100 (default 20)", schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("limit") String limit,
             @Parameter(description = "The 'next' cursor of the previous page") @QueryParam("cursor") String cursor) {
@@ -172,8 +169,7 @@ public class ProjectResource {
     @Operation(operationId = "getProject", summary = "Get a project",
             description = "In full for its participants, auditors and administrators; an OPEN project's public summary for everyone else.")
     @APIResponse(responseCode = "200", description = "The project; ETag is its version", headers = @Header(ref = "ETag"), content = @Content(schema = @Schema(implementation = ProjectView.class)))
-    @APIResponse(responseCode = "400", description = "Malformed id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such project visible to the caller", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponses.Reads
     public Uni<Response> get(@PathParam("id") String id) {
         UUID projectId = Ids.uuid(id, "id");
         Caller caller = callers.current();
@@ -187,12 +183,9 @@ public class ProjectResource {
     @Operation(operationId = "updateProject", summary = "Change a project's plan (the lead's members)",
             description = "Send If-Match with the ETag you read; absent fields stay unchanged.")
     @APIResponse(responseCode = "200", description = "Updated", headers = @Header(ref = "ETag"), content = @Content(schema = @Schema(implementation = ProjectView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid body or malformed id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not a member of the lead partner", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such project visible to the caller", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The project is closed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match does not match the current version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponses.Writes
+    @ApiResponses.Versioned
+    @ApiResponses.VersionRequired
     public Uni<Response> update(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid UpdateProjectRequest request) {
         UUID projectId = Ids.uuid(id, "id");
@@ -218,10 +211,8 @@ public class ProjectResource {
     @Operation(operationId = "launchProject", summary = "Launch an OPEN project when every readiness criterion passes (the lead's members)",
             description = "Refused with 409 (type launch-not-ready) listing exactly the failing criteria in 'criteria' and 'errors'.")
     @APIResponse(responseCode = "200", description = "Launched; the project after the change", headers = @Header(ref = "ETag"), content = @Content(schema = @Schema(implementation = ProjectView.class)))
-    @APIResponse(responseCode = "400", description = "Malformed id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not a member of the lead partner", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such project visible to the caller", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match sent and stale", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponses.Reads
+    @ApiResponses.Versioned
     @APIResponse(responseCode = "409", description = "Not allowed from the current status, or not ready (failing criteria listed)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = LaunchRefusedProblem.class)))
     public Uni<Response> launch(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
@@ -254,9 +245,7 @@ public class ProjectResource {
             description = "Criteria: MIN_ACCEPTED_PARTICIPANTS, CROSS_SECTOR, PARTICIPANTS_ACTIVE, NEEDS_COVERED, RISKS_ALLOCATED "
                     + "(and LAUNCH_DECISION_APPROVED under a voting governance rule), each passed or failed with a reason.")
     @APIResponse(responseCode = "200", description = "The checklist", content = @Content(schema = @Schema(implementation = ReadinessView.class)))
-    @APIResponse(responseCode = "400", description = "Malformed id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not a participant (public summary only)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such project visible to the caller", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponses.Reads
     public Uni<ReadinessView> readiness(@PathParam("id") String id) {
         UUID projectId = Ids.uuid(id, "id");
         return service.readiness(callers.current(), projectId).map(ReadinessView::of);
@@ -269,9 +258,7 @@ public class ProjectResource {
     @Operation(operationId = "listParticipants", summary = "A project's participants, the lead included",
             description = "Each partner with its role and participation status (INVITED, ACCEPTED, DECLINED or WITHDRAWN). For participants, auditors and administrators; others get 403 (they see the public summary only).")
     @APIResponse(responseCode = "200", description = "Participants", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = ParticipantView.class)))
-    @APIResponse(responseCode = "400", description = "Malformed id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not a participant (public summary only)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such project visible to the caller", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponses.Reads
     public Uni<List<ParticipantView>> participants(@PathParam("id") String id) {
         UUID projectId = Ids.uuid(id, "id");
         return service.participants(callers.current(), projectId).map(ProjectView::participants);
@@ -283,11 +270,8 @@ public class ProjectResource {
     @Operation(operationId = "invitePartner", summary = "Invite an ACTIVE partner with a role (the lead's members)",
             description = "The partner's representatives then find the invitation in GET /api/v1/projects/invitations and accept or decline it. Not while the project is closed.")
     @APIResponse(responseCode = "201", description = "Invited; the project after the change", headers = {@Header(ref = "ETag"), @Header(ref = "Location")}, content = @Content(schema = @Schema(implementation = ProjectView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid body or malformed id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not a member of the lead partner", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such project visible to the caller", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Partner unknown, not ACTIVE or already taking part; or the project is closed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Idempotency-Key already used for a different request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponses.Writes
+    @ApiResponses.Idempotent
     public Uni<Response> invite(@PathParam("id") String id,
             @Parameter(description = KEY) @HeaderParam(IdempotentRequests.HEADER) String key,
             @NotNull @Valid InviteRequest request, @Context UriInfo uri) {
@@ -339,9 +323,7 @@ public class ProjectResource {
     @Operation(operationId = "listIndicators", summary = "A project's indicators with their latest measurement and progress to target",
             description = "For participants, auditors and administrators; others get 403 (they see the public summary only).")
     @APIResponse(responseCode = "200", description = "Indicators", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = IndicatorView.class)))
-    @APIResponse(responseCode = "400", description = "Malformed id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not a participant (public summary only)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such project visible to the caller", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponses.Reads
     public Uni<List<IndicatorView>> indicators(@PathParam("id") String id) {
         UUID projectId = Ids.uuid(id, "id");
         return indicators.list(callers.current(), projectId).map(list -> list.stream().map(IndicatorView::of).toList());
@@ -353,11 +335,8 @@ public class ProjectResource {
     @Operation(operationId = "declareIndicator", summary = "Declare an indicator: name, unit, baseline, target (the lead's members)",
             description = "Makes a goal of the project measurable; values are decimals sent as strings. Not while the project is closed.")
     @APIResponse(responseCode = "201", description = "Declared", headers = @Header(ref = "Location"), content = @Content(schema = @Schema(implementation = IndicatorView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid body or malformed id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not a member of the lead partner", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such project visible to the caller", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The project is closed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Idempotency-Key already used for a different request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponses.Writes
+    @ApiResponses.Idempotent
     public Uni<Response> declareIndicator(@PathParam("id") String id,
             @Parameter(description = KEY) @HeaderParam(IdempotentRequests.HEADER) String key,
             @NotNull @Valid IndicatorRequest request, @Context UriInfo uri) {
@@ -374,11 +353,8 @@ public class ProjectResource {
     @Operation(operationId = "recordMeasurement", summary = "Record a measurement of an indicator (the lead and accepted participants)",
             description = "A value measured on a date (not in the future); the indicator's latest measurement and progress follow from it. Publishes partnership.indicator.measured.v1. Not while the project is closed.")
     @APIResponse(responseCode = "201", description = "Recorded; the indicator after it", content = @Content(schema = @Schema(implementation = IndicatorView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid body or malformed id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Neither the lead nor an accepted participant", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such project or indicator visible to the caller", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The project is closed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Idempotency-Key already used for a different request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponses.Writes
+    @ApiResponses.Idempotent
     public Uni<Response> measure(@PathParam("id") String id, @PathParam("indicatorId") String indicatorId,
             @Parameter(description = KEY) @HeaderParam(IdempotentRequests.HEADER) String key,
             @NotNull @Valid MeasurementRequest request, @Context UriInfo uri) {
