@@ -9,6 +9,7 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 
 import java.math.BigDecimal;
@@ -21,7 +22,8 @@ import java.util.UUID;
 
 /**
  * A risk of a project: likelihood × impact = score, an owner, a status with history, and shares allocated to
- * accepted participants that sum to exactly 100 — the party best able to manage it carries it.
+ * accepted participants that sum to exactly 100 — the party best able to manage it carries it. A partner that leaves
+ * the project no longer carries it: its shares are released ({@link #releaseDeparted}) until the lead reallocates.
  */
 @Entity
 @Table(name = "risk")
@@ -64,6 +66,10 @@ public class Risk {
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "risk_allocation", joinColumns = @JoinColumn(name = "risk_id"))
     private List<RiskAllocation> allocations = new ArrayList<>();
+
+    /** The released shares not yet reallocated; kept in their own table, attached by the repository when it loads a risk. */
+    @Transient
+    private List<RiskAllocationRelease> openReleases = new ArrayList<>();
 
     protected Risk() {
     }
@@ -128,7 +134,48 @@ public class Risk {
         }
         allocations.clear();
         allocations.addAll(shares);
+        openReleases.forEach(release -> release.reallocated(now));
+        openReleases.clear();
         updatedAt = now;
+    }
+
+    /**
+     * Releases the shares of partners that are no longer accepted participants of the project (they withdrew or were
+     * removed): they stop counting toward 100 % and are returned as open releases, kept with who, when and why, until
+     * the lead allocates the risk again. A CLOSED risk's allocation is final and keeps them.
+     */
+    public List<RiskAllocationRelease> releaseDeparted(ProjectReplica project, RiskAllocationRelease.Departure departure,
+            OffsetDateTime now) {
+        if (status == RiskStatus.CLOSED) {
+            return List.of();
+        }
+        List<RiskAllocationRelease> released = new ArrayList<>();
+        for (RiskAllocation share : List.copyOf(allocations)) {
+            if (!project.hasAccepted(share.partnerId())) {
+                released.add(new RiskAllocationRelease(id, share, departure, now));
+                allocations.remove(share);
+            }
+        }
+        if (!released.isEmpty()) {
+            openReleases.addAll(released);
+            updatedAt = now;
+        }
+        return List.copyOf(released);
+    }
+
+    /** Shares released because their partner left, not yet reallocated by the lead: the lead is asked to reallocate. */
+    public List<RiskAllocationRelease> openReleases() {
+        return List.copyOf(openReleases);
+    }
+
+    /** Whether the lead must reallocate: shares were released and the risk is not CLOSED. */
+    public boolean needsReallocation() {
+        return status != RiskStatus.CLOSED && !openReleases.isEmpty();
+    }
+
+    /** Attaches the open releases loaded from their table (repository only). */
+    public void attachOpenReleases(List<RiskAllocationRelease> releases) {
+        openReleases = new ArrayList<>(releases.stream().filter(RiskAllocationRelease::isOpen).toList());
     }
 
     /** Moves to another status (CLOSED is final) and returns the history entry. */

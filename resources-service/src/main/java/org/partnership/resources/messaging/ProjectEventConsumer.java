@@ -8,6 +8,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.partnership.messaging.CloudEvent;
 import org.partnership.messaging.inbox.Inbox;
 import org.partnership.messaging.inbox.PoisonEventException;
+import org.partnership.resources.domain.RiskAllocationRelease;
 import org.partnership.resources.service.ReplicaService;
 
 import java.util.HashMap;
@@ -18,7 +19,8 @@ import java.util.function.Function;
 
 /**
  * Keeps the project replica (title, status, lead, accepted participants) from the project snapshot that every
- * {@code partnership.project.*.v1} and {@code partnership.participant.*.v1} event on projects.v1 carries.
+ * {@code partnership.project.*.v1} and {@code partnership.participant.*.v1} event on projects.v1 carries; a partner a
+ * newer snapshot no longer shows as accepted has its risk shares released (issue #19).
  */
 @ApplicationScoped
 public class ProjectEventConsumer {
@@ -60,6 +62,14 @@ public class ProjectEventConsumer {
         List<UUID> accepted = p.participants().stream()
                 .filter(participant -> participant.partnerId() != null && "ACCEPTED".equals(participant.status()))
                 .map(Participant::partnerId).toList();
-        return replicas.project(p.projectId(), p.title(), p.status(), p.leadPartnerId(), accepted, p.version());
+        return replicas.project(p.projectId(), p.title(), p.status(), p.leadPartnerId(), accepted, p.version(), departure(event));
+    }
+
+    /** Why shares are released when this snapshot shows a partner no longer accepted. */
+    static RiskAllocationRelease.Departure departure(CloudEvent event) {
+        String reason = ResourceEvents.PARTICIPANT_WITHDREW.equals(event.type())
+                ? "the partner withdrew from the project"
+                : "the partner is no longer an accepted participant of the project";
+        return new RiskAllocationRelease.Departure(reason, "projects.v1 " + event.type(), event.id(), event.correlationid());
     }
 }

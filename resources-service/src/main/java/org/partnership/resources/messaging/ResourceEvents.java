@@ -18,6 +18,8 @@ public final class ResourceEvents {
     public static final String RISK_REGISTERED = "partnership.risk.registered.v1";
     public static final String RISK_ALLOCATED = "partnership.risk.allocated.v1";
     public static final String RISK_STATUS_CHANGED = "partnership.risk.status-changed.v1";
+    /** Shares of partners that left the project released (issue #19): the lead is asked to reallocate. */
+    public static final String RISK_ALLOCATION_RELEASED = "partnership.risk.allocation-released.v1";
     public static final String RESOURCES_SUMMARISED = "partnership.project.resources-summarised.v1";
 
     public static final String NEED = "need";

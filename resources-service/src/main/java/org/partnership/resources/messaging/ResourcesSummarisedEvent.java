@@ -7,12 +7,12 @@ import java.util.UUID;
 
 /**
  * Data of {@code partnership.project.resources-summarised.v1} (subject: project id): coverage per need and the
- * open risks not allocated 100 %, after every change to the project's needs, contributions or risks.
+ * open risks not allocated 100 % and the risks whose released shares the lead must reallocate, after every change to the project's needs, contributions or risks.
  * {@code sequence} increases with every summary of the project.
  */
 @JsonInclude(JsonInclude.Include.ALWAYS) // the event contract, whatever the services' response convention
 public record ResourcesSummarisedEvent(UUID projectId, long sequence, List<NeedCoverage> needs, long openRisks,
-                                       List<UnallocatedRisk> unallocatedOpenRisks) {
+                                       List<UnallocatedRisk> unallocatedOpenRisks, List<Reallocation> reallocationNeeded) {
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record NeedCoverage(UUID needId, String type, String unit, String quantity, String pledged, String delivered,
@@ -21,5 +21,17 @@ public record ResourcesSummarisedEvent(UUID projectId, long sequence, List<NeedC
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record UnallocatedRisk(UUID riskId, String title, String allocatedPercent) {
+    }
+
+    /**
+     * A risk not CLOSED whose shares were released because their partners left the project, not yet reallocated by the
+     * lead (issue #19): the lead is asked to reallocate it.
+     */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record Reallocation(UUID riskId, String title, String status, String allocatedPercent, List<ReleasedShare> released) {
+    }
+
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record ReleasedShare(UUID partnerId, String sharePercent) {
     }
 }

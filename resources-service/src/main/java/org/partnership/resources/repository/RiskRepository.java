@@ -5,11 +5,13 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.partnership.resources.domain.Risk;
+import org.partnership.resources.domain.RiskAllocationRelease;
 import org.partnership.resources.domain.RiskStatus;
 import org.partnership.resources.domain.RiskStatusChange;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,13 +69,46 @@ public class RiskRepository implements PanacheRepositoryBase<Risk, UUID> {
         });
     }
 
+    /** The risk with its allocations and its open releases (null when there is none). */
     public Uni<Risk> findWithAllocations(UUID id) {
-        return find("select distinct r from Risk r left join fetch r.allocations where r.id = ?1", id).firstResult();
+        return find("select distinct r from Risk r left join fetch r.allocations where r.id = ?1", id).firstResult()
+                .call(risk -> risk == null ? Uni.createFrom().voidItem() : withOpenReleases(List.of(risk)));
     }
 
+    /** The project's risks with their allocations and open releases, oldest first. */
     public Uni<List<Risk>> ofProject(UUID projectId) {
         return list("select distinct r from Risk r left join fetch r.allocations where r.projectId = ?1 order by r.createdAt, r.id",
-                projectId);
+                projectId).call(this::withOpenReleases);
+    }
+
+    /** Attaches to each risk its released shares not yet reallocated (managed: reallocating marks them). */
+    public Uni<Void> withOpenReleases(Collection<Risk> loaded) {
+        if (loaded.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<UUID> ids = loaded.stream().map(Risk::id).toList();
+        return getSession().chain(session -> session.createSelectionQuery(
+                        "from RiskAllocationRelease where riskId in (:ids) and reallocatedAt is null order by releasedAt, id",
+                        RiskAllocationRelease.class).setParameter("ids", ids).getResultList())
+                .invoke(releases -> loaded.forEach(risk -> risk.attachOpenReleases(
+                        releases.stream().filter(r -> r.riskId().equals(risk.id())).toList())))
+                .replaceWithVoid();
+    }
+
+    public Uni<Void> record(RiskAllocationRelease release) {
+        return getSession().chain(session -> session.persist(release));
+    }
+
+    /** Every release of a risk, open or reallocated, oldest first: the allocation's history. */
+    public Uni<List<RiskAllocationRelease>> releases(UUID riskId) {
+        return getSession().chain(session -> session.createSelectionQuery(
+                        "from RiskAllocationRelease where riskId = ?1 order by releasedAt, id", RiskAllocationRelease.class)
+                .setParameter(1, riskId).getResultList());
+    }
+
+    /** Risks not CLOSED with released shares not yet reallocated, oldest first. */
+    public Uni<List<Risk>> needingReallocation(UUID projectId) {
+        return ofProject(projectId).map(list -> list.stream().filter(Risk::needsReallocation).toList());
     }
 
     public Uni<Void> record(RiskStatusChange change) {

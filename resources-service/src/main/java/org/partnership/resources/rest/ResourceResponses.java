@@ -10,6 +10,7 @@ import org.partnership.resources.domain.Delivery;
 import org.partnership.resources.domain.Money;
 import org.partnership.resources.domain.PartnerReplica;
 import org.partnership.resources.domain.Risk;
+import org.partnership.resources.domain.RiskAllocationRelease;
 import org.partnership.resources.domain.RiskStatusChange;
 import org.partnership.resources.repository.ContributionRepository;
 import org.partnership.resources.service.CommitmentService;
@@ -108,19 +109,45 @@ public final class ResourceResponses {
         }
     }
 
+    @Schema(name = "RiskShareRelease", description = "A share released because its partner left the project (withdrew or was "
+            + "removed): it no longer counts toward allocatedPercent. Open until the lead allocates the risk again.")
+    public record ReleaseView(UUID partnerId, @Schema(examples = "40") String sharePercent,
+                              @Schema(examples = "the partner withdrew from the project") String reason,
+                              @Schema(description = "What released it: the platform, on the named event") String releasedBy,
+                              OffsetDateTime releasedAt,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "When the lead allocated the risk again; absent while open") OffsetDateTime reallocatedAt) {
+        static ReleaseView of(RiskAllocationRelease r) {
+            return new ReleaseView(r.partnerId(), Decimals.format(r.sharePercent()), r.reason(), r.releasedBy(), r.releasedAt(),
+                    r.reallocatedAt());
+        }
+    }
+
     @Schema(name = "Risk")
     public record RiskView(UUID id, UUID projectId, String category, String title, String description, int likelihood,
                            int impact, @Schema(description = "likelihood × impact") int score, String mitigation,
                            UUID ownerPartnerId, String status, List<ShareView> allocations,
-                           @Schema(examples = "100") String allocatedPercent, long version, OffsetDateTime createdAt,
-                           @JsonInclude(JsonInclude.Include.NON_NULL) List<HistoryView> history) {
+                           @Schema(examples = "100") String allocatedPercent,
+                           @Schema(description = "Shares released because their partners left the project and not yet reallocated")
+                           List<ReleaseView> releasedShares,
+                           @Schema(description = "True when shares were released and the risk is not CLOSED: the lead is asked to reallocate it")
+                           boolean reallocationNeeded,
+                           long version, OffsetDateTime createdAt,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) List<HistoryView> history,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "Every release of the risk's shares, open or reallocated (a single risk only)")
+                           List<ReleaseView> releaseHistory) {
 
         static RiskView of(Risk r, List<RiskStatusChange> history) {
+            return of(r, history, null);
+        }
+
+        static RiskView of(Risk r, List<RiskStatusChange> history, List<RiskAllocationRelease> releases) {
             return new RiskView(r.id(), r.projectId(), r.category().name(), r.title(), r.description(), r.likelihood(),
                     r.impact(), r.score(), r.mitigation(), r.ownerPartnerId(), r.status().name(),
                     r.allocations().stream().map(a -> new ShareView(a.partnerId(), Decimals.format(a.sharePercent()))).toList(),
-                    Decimals.format(r.allocatedPercent()), r.version(), r.createdAt(),
-                    history == null ? null : history.stream().map(HistoryView::of).toList());
+                    Decimals.format(r.allocatedPercent()), r.openReleases().stream().map(ReleaseView::of).toList(),
+                    r.needsReallocation(), r.version(), r.createdAt(),
+                    history == null ? null : history.stream().map(HistoryView::of).toList(),
+                    releases == null ? null : releases.stream().map(ReleaseView::of).toList());
         }
     }
 

@@ -83,13 +83,13 @@ public class RiskResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({"coordinator", "partner-rep", "auditor", "admin"})
-    @Operation(operationId = "getRisk", summary = "A risk with its status history",
+    @Operation(operationId = "getRisk", summary = "A risk with its status history and the history of its released shares",
             description = "Visible to the project's accepted participants, its lead, auditors and administrators. The ETag is the version to send in If-Match.")
     @APIResponse(responseCode = "200", description = "The risk; ETag is its version", headers = @Header(ref = "ETag"), content = @Content(schema = @Schema(implementation = RiskView.class)))
     @ApiResponses.Reads
     public Uni<Response> get(@PathParam("id") String id) {
         UUID riskId = Ids.uuid(id, "id");
-        return service.get(callers.current(), riskId).map(d -> Response.ok(RiskView.of(d.risk(), d.history()))
+        return service.get(callers.current(), riskId).map(d -> Response.ok(RiskView.of(d.risk(), d.history(), d.releases()))
                 .tag(Preconditions.etag(d.risk().version())).build());
     }
 

@@ -3,6 +3,8 @@ package org.partnership.resources.service;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.partnership.resources.domain.ProjectReplica;
+import org.partnership.resources.domain.RiskAllocationRelease;
 import org.partnership.resources.repository.PartnerReplicaRepository;
 import org.partnership.resources.repository.ProjectReplicaRepository;
 
@@ -18,10 +20,12 @@ public class ReplicaService {
 
     private final PartnerReplicaRepository partners;
     private final ProjectReplicaRepository projects;
+    private final DepartureService departures;
 
-    public ReplicaService(PartnerReplicaRepository partners, ProjectReplicaRepository projects) {
+    public ReplicaService(PartnerReplicaRepository partners, ProjectReplicaRepository projects, DepartureService departures) {
         this.partners = partners;
         this.projects = projects;
+        this.departures = departures;
     }
 
     public Uni<Void> partner(UUID id, String name, String sector, String status, long version) {
@@ -30,10 +34,16 @@ public class ReplicaService {
                 .replaceWithVoid();
     }
 
-    /** {@code accepted}: the partners whose participation is ACCEPTED (the lead included). */
-    public Uni<Void> project(UUID id, String title, String status, UUID lead, List<UUID> accepted, long version) {
+    /**
+     * {@code accepted}: the partners whose participation is ACCEPTED (the lead included). When the snapshot is newer
+     * than the replica, partners no longer accepted have their risk shares released ({@link DepartureService}).
+     */
+    public Uni<Void> project(UUID id, String title, String status, UUID lead, List<UUID> accepted, long version,
+            RiskAllocationRelease.Departure departure) {
         return projects.apply(id, title, status, lead, accepted, version)
                 .invoke(applied -> Log.debugf("project %s version %d %s", id, version, applied ? "applied" : "is not newer; skipped"))
-                .replaceWithVoid();
+                .chain(applied -> applied
+                        ? departures.releaseDeparted(ProjectReplica.of(id, title, status, lead, accepted, version), departure)
+                        : Uni.createFrom().voidItem());
     }
 }

@@ -13,6 +13,7 @@ import org.partnership.resources.domain.ResourceConflictException;
 import org.partnership.resources.domain.ObjectNotFoundException;
 import org.partnership.resources.domain.Risk;
 import org.partnership.resources.domain.RiskAllocation;
+import org.partnership.resources.domain.RiskAllocationRelease;
 import org.partnership.resources.domain.RiskStatus;
 import org.partnership.resources.domain.RiskStatusChange;
 import org.partnership.resources.messaging.ResourceEvents;
@@ -29,8 +30,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class RiskService {
 
-    /** A risk with its status history. */
-    public record Detail(Risk risk, List<RiskStatusChange> history) {
+    /** A risk with its status history and every release of its shares. */
+    public record Detail(Risk risk, List<RiskStatusChange> history, List<RiskAllocationRelease> releases) {
     }
 
     private final RiskRepository risks;
@@ -75,7 +76,8 @@ public class RiskService {
 
     @WithSession
     public Uni<Detail> get(Caller caller, UUID id) {
-        return visible(caller, id).chain(found -> risks.history(id).map(history -> new Detail(found.risk, history)));
+        return visible(caller, id).chain(found -> risks.history(id).chain(history -> risks.releases(id)
+                .map(releases -> new Detail(found.risk, history, releases))));
     }
 
     /** The lead replaces the allocation, based on the version they read (412 when stale). */

@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.partnership.messaging.outbox.Outbox;
 import org.partnership.resources.domain.Decimals;
+import org.partnership.resources.domain.Risk;
 import org.partnership.resources.messaging.ResourceEvents;
 import org.partnership.resources.messaging.ResourcesSummarisedEvent;
 import org.partnership.resources.repository.NeedRepository;
@@ -41,10 +42,18 @@ public class SummaryService {
                             Decimals.format(Decimals.percent(c.pledged(), need.quantity())));
                 }).toList()))
                 .chain(needCoverage -> risks.openCount(projectId).chain(open -> risks.unallocatedOpen(projectId)
-                        .map(unallocated -> new ResourcesSummarisedEvent(projectId, sequence, needCoverage, open,
+                        .chain(unallocated -> risks.needingReallocation(projectId)
+                        .map(reallocation -> new ResourcesSummarisedEvent(projectId, sequence, needCoverage, open,
                                 unallocated.stream().map(u -> new ResourcesSummarisedEvent.UnallocatedRisk(u.riskId(), u.title(),
-                                        Decimals.format(u.allocatedPercent()))).toList()))))
+                                        Decimals.format(u.allocatedPercent()))).toList(),
+                                reallocation.stream().map(SummaryService::reallocation).toList())))))
                 .chain(event -> outbox.append(ResourceEvents.PROJECT, projectId, ResourceEvents.RESOURCES_SUMMARISED, event)))
                 .replaceWithVoid();
+    }
+
+    private static ResourcesSummarisedEvent.Reallocation reallocation(Risk risk) {
+        return new ResourcesSummarisedEvent.Reallocation(risk.id(), risk.title(), risk.status().name(),
+                Decimals.format(risk.allocatedPercent()), risk.openReleases().stream()
+                .map(r -> new ResourcesSummarisedEvent.ReleasedShare(r.partnerId(), Decimals.format(r.sharePercent()))).toList());
     }
 }

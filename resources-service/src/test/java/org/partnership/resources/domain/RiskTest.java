@@ -113,6 +113,69 @@ class RiskTest {
         assertThat(risk.status()).isEqualTo(RiskStatus.CLOSED);
     }
 
+    // ---- issue #19, hole 3: a partner that left no longer carries risk
+
+    static final ProjectReplica AFTER_FUNDER_LEFT = ProjectReplica.of(PROJECT.id(), "Debt advice", "ACTIVE", LEAD, List.of(LEAD), 6);
+    static final RiskAllocationRelease.Departure WITHDREW = new RiskAllocationRelease.Departure(
+            "the partner withdrew from the project", "projects.v1 partnership.participant.withdrew.v1", "event-1", "req-1");
+
+    @Test
+    void shouldReleaseTheSharesOfAPartnerThatLeftSoTheRiskIsNoLongerFullyAllocated() {
+        Risk risk = risk(3, 4);
+        risk.allocate(PROJECT, List.of(share(LEAD, "60"), share(FUNDER, "40")), NOW);
+
+        List<RiskAllocationRelease> released = risk.releaseDeparted(AFTER_FUNDER_LEFT, WITHDREW, NOW.plusDays(1));
+
+        assertThat(risk.allocatedPercent()).isEqualByComparingTo("60");
+        assertThat(risk.allocations()).extracting(RiskAllocation::partnerId).containsExactly(LEAD);
+        assertThat(released).singleElement().satisfies(r -> {
+            assertThat(r.partnerId()).isEqualTo(FUNDER);
+            assertThat(r.sharePercent()).isEqualByComparingTo("40");
+            assertThat(r.reason()).isEqualTo("the partner withdrew from the project");
+            assertThat(r.releasedBy()).isEqualTo("projects.v1 partnership.participant.withdrew.v1");
+            assertThat(r.releasedAt()).isEqualTo(NOW.plusDays(1));
+            assertThat(r.causeEventId()).isEqualTo("event-1");
+            assertThat(r.correlationId()).isEqualTo("req-1");
+            assertThat(r.isOpen()).isTrue();
+        });
+        assertThat(risk.needsReallocation()).isTrue();
+        assertThat(risk.openReleases()).containsExactlyElementsOf(released);
+    }
+
+    @Test
+    void shouldCloseTheReleasesWhenTheLeadAllocatesAgain() {
+        Risk risk = risk(3, 4);
+        risk.allocate(PROJECT, List.of(share(LEAD, "60"), share(FUNDER, "40")), NOW);
+        RiskAllocationRelease release = risk.releaseDeparted(AFTER_FUNDER_LEFT, WITHDREW, NOW).get(0);
+
+        assertThatThrownBy(() -> risk.allocate(AFTER_FUNDER_LEFT, List.of(share(LEAD, "60"), share(FUNDER, "40")), NOW))
+                .isInstanceOf(InvalidResourceException.class).hasMessageContaining("is not an accepted participant");
+        assertThat(risk.needsReallocation()).isTrue();
+        risk.allocate(AFTER_FUNDER_LEFT, List.of(share(LEAD, "100")), NOW.plusDays(2));
+
+        assertThat(risk.allocatedPercent()).isEqualByComparingTo("100");
+        assertThat(risk.needsReallocation()).isFalse();
+        assertThat(risk.openReleases()).isEmpty();
+        assertThat(release.isOpen()).isFalse();
+        assertThat(release.reallocatedAt()).isEqualTo(NOW.plusDays(2));
+    }
+
+    @Test
+    void shouldReleaseNothingOfPartnersStillAcceptedNorOfAClosedRisk() {
+        Risk kept = risk(3, 4);
+        kept.allocate(PROJECT, List.of(share(LEAD, "60"), share(FUNDER, "40")), NOW);
+        assertThat(kept.releaseDeparted(PROJECT, WITHDREW, NOW)).isEmpty();
+        assertThat(kept.allocatedPercent()).isEqualByComparingTo("100");
+        assertThat(kept.needsReallocation()).isFalse();
+
+        Risk closed = risk(3, 4);
+        closed.allocate(PROJECT, List.of(share(LEAD, "60"), share(FUNDER, "40")), NOW);
+        closed.changeStatus(RiskStatus.CLOSED, "over", "carla", NOW);
+        assertThat(closed.releaseDeparted(AFTER_FUNDER_LEFT, WITHDREW, NOW)).isEmpty();
+        assertThat(closed.allocatedPercent()).isEqualByComparingTo("100");
+        assertThat(closed.needsReallocation()).isFalse();
+    }
+
     static Risk risk(int likelihood, int impact) {
         return Risk.propose(UUID.randomUUID(), PROJECT, proposal(likelihood, impact, FUNDER), "carla", NOW);
     }
