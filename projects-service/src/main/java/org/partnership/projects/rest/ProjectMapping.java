@@ -12,6 +12,11 @@ import java.util.List;
 /** Between request bodies and the domain: merges of partial updates, query parameter parsing. */
 final class ProjectMapping {
 
+    /** The OpenAPI tag of every projects-service resource. */
+    static final String TAG = "Projects";
+    static final String TAG_DESCRIPTION = "Joint projects: lifecycle, participants and invitations, launch readiness, indicators";
+    static final String IDEMPOTENCY_KEY = "Makes the create safe to retry (1-200 visible ASCII characters); a repeat returns the first response (header Idempotent-Replayed: true)";
+
     private ProjectMapping() {
     }
 

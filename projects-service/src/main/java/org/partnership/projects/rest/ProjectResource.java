@@ -41,53 +41,39 @@ import org.partnership.projects.domain.Project;
 import org.partnership.projects.domain.ProjectStatus;
 import org.partnership.projects.domain.ProjectTransition;
 import org.partnership.projects.domain.ServiceDomain;
-import org.partnership.projects.repository.ParticipantRepository;
 import org.partnership.projects.repository.ProjectRepository;
 import org.partnership.projects.rest.ProjectRequests.CreateProjectRequest;
-import org.partnership.projects.rest.ProjectRequests.IndicatorRequest;
-import org.partnership.projects.rest.ProjectRequests.InviteRequest;
-import org.partnership.projects.rest.ProjectRequests.MeasurementRequest;
 import org.partnership.projects.rest.ProjectRequests.UpdateProjectRequest;
-import org.partnership.projects.rest.ProjectResponses.IndicatorView;
-import org.partnership.projects.rest.ProjectResponses.InvitationPage;
-import org.partnership.projects.rest.ProjectResponses.InvitationView;
-import org.partnership.projects.rest.ProjectResponses.ParticipantView;
 import org.partnership.projects.rest.ProjectResponses.ProjectPage;
 import org.partnership.projects.rest.ProjectResponses.ProjectView;
 import org.partnership.projects.rest.ProjectResponses.ReadinessView;
 import org.partnership.projects.rest.problem.ProjectProblemMappers.LaunchRefusedProblem;
 import org.partnership.projects.service.CallerResolver;
-import org.partnership.projects.service.IndicatorService;
 import org.partnership.projects.service.ProjectDetails;
 import org.partnership.projects.service.ProjectService;
 
 import java.util.List;
 import java.util.UUID;
 
+/** A project's lifecycle: create, list, read, replan, open, launch, complete, cancel, and its launch readiness. */
 @Path("/api/v1/projects")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Authenticated
-@Tag(name = "Projects", description = "Joint projects: lifecycle, participants and invitations, launch readiness, indicators")
+@Tag(name = ProjectMapping.TAG, description = ProjectMapping.TAG_DESCRIPTION)
 @SecurityRequirement(name = "oidc")
 @APIResponse(responseCode = "401", description = "No valid access token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class ProjectResource {
 
-    private static final String KEY = "Makes the create safe to retry (1-200 visible ASCII characters); a repeat returns the first response (header Idempotent-Replayed: true)";
-
     private final ProjectService service;
-    private final IndicatorService indicators;
     private final CallerResolver callers;
     private final IdempotentRequests idempotent;
 
-    public ProjectResource(ProjectService service, IndicatorService indicators, CallerResolver callers, IdempotentRequests idempotent) {
+    public ProjectResource(ProjectService service, CallerResolver callers, IdempotentRequests idempotent) {
         this.service = service;
-        this.indicators = indicators;
         this.callers = callers;
         this.idempotent = idempotent;
     }
-
-    // ---------------------------------------------------------------- projects
 
     @POST
     @RolesAllowed("coordinator")
@@ -98,7 +84,7 @@ public class ProjectResource {
     @ApiResponses.Writes
     @ApiResponses.Idempotent
     public Uni<Response> create(
-            @Parameter(description = KEY) @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
+            @Parameter(description = ProjectMapping.IDEMPOTENCY_KEY) @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
             @NotNull @Valid CreateProjectRequest request, @Context UriInfo uri) {
         Project.Plan plan = new Project.Plan(request.title(), request.purpose(), request.dimensions(), request.plannedStart(),
                 request.plannedEnd(), request.requiredCoveragePercent() == null ? 100 : request.requiredCoveragePercent(),
@@ -137,30 +123,6 @@ public class ProjectResource {
                 next = Page.cursor(last.createdAt().toString(), last.id().toString());
             }
             return new ProjectPage(items, next);
-        });
-    }
-
-    @GET
-    @Path("/invitations")
-    @Operation(operationId = "listInvitations", summary = "Invitations waiting for the caller's partner", description = "Oldest first, keyset-paginated.")
-    @APIResponse(responseCode = "200", description = "A page of open invitations", content = @Content(schema = @Schema(implementation = InvitationPage.class)))
-    @ApiResponses.Reads
-    public Uni<InvitationPage> invitations(
-            @Parameter(description = "Page size, 1-100 (default 20)", schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("limit") String limit,
-            @Parameter(description = "The 'next' cursor of the previous page") @QueryParam("cursor") String cursor) {
-        int size = Page.limit(limit);
-        String[] position = Page.position(cursor, 2);
-        ParticipantRepository.Position after = position == null ? null
-                : new ParticipantRepository.Position(ProjectMapping.instant(position[0], "cursor"), Ids.uuid(position[1], "cursor"));
-        return service.invitations(callers.current(), after, size + 1).map(page -> {
-            List<InvitationView> items = page.invitations().stream().limit(size)
-                    .map(p -> InvitationView.of(p, page.leads().get(p.project().leadPartnerId()))).toList();
-            String next = null;
-            if (page.invitations().size() > size) {
-                var last = page.invitations().get(size - 1);
-                next = Page.cursor(last.invitedAt().toString(), last.id().toString());
-            }
-            return new InvitationPage(items, next);
         });
     }
 
@@ -251,121 +213,6 @@ public class ProjectResource {
         return service.readiness(callers.current(), projectId).map(ReadinessView::of);
     }
 
-    // ---------------------------------------------------------------- participants
-
-    @GET
-    @Path("/{id}/participants")
-    @Operation(operationId = "listParticipants", summary = "A project's participants, the lead included",
-            description = "Each partner with its role and participation status (INVITED, ACCEPTED, DECLINED or WITHDRAWN). For participants, auditors and administrators; others get 403 (they see the public summary only).")
-    @APIResponse(responseCode = "200", description = "Participants", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = ParticipantView.class)))
-    @ApiResponses.Reads
-    public Uni<List<ParticipantView>> participants(@PathParam("id") String id) {
-        UUID projectId = Ids.uuid(id, "id");
-        return service.participants(callers.current(), projectId).map(ProjectView::participants);
-    }
-
-    @POST
-    @RolesAllowed({"coordinator", "partner-rep"})
-    @Path("/{id}/participants")
-    @Operation(operationId = "invitePartner", summary = "Invite an ACTIVE partner with a role (the lead's members)",
-            description = "The partner's representatives then find the invitation in GET /api/v1/projects/invitations and accept or decline it. Not while the project is closed.")
-    @APIResponse(responseCode = "201", description = "Invited; the project after the change", headers = {@Header(ref = "ETag"), @Header(ref = "Location")}, content = @Content(schema = @Schema(implementation = ProjectView.class)))
-    @ApiResponses.Writes
-    @ApiResponses.Idempotent
-    public Uni<Response> invite(@PathParam("id") String id,
-            @Parameter(description = KEY) @HeaderParam(IdempotentRequests.HEADER) String key,
-            @NotNull @Valid InviteRequest request, @Context UriInfo uri) {
-        UUID projectId = Ids.uuid(id, "id");
-        Caller caller = callers.current();
-        return idempotent.create(caller.subject(), key, uri, request, () -> service.invite(caller, projectId, request.partnerId(),
-                        request.role(), blankToNull(request.message()))
-                .map(d -> new Created(uri.getAbsolutePathBuilder().path(request.partnerId().toString()).build(),
-                        d.project().version(), ProjectView.of(d, caller))));
-    }
-
-    @POST
-    @RolesAllowed({"coordinator", "partner-rep"})
-    @Path("/{id}/participants/{partnerId}/accept")
-    @Operation(operationId = "acceptInvitation", summary = "Accept your partner's invitation (its own representatives only)",
-            description = "The invited partner becomes an accepted participant; nobody accepts on another partner's behalf.")
-    @ParticipantResponses
-    public Uni<Response> accept(@PathParam("id") String id, @PathParam("partnerId") String partnerId) {
-        Caller caller = callers.current();
-        return service.respond(caller, Ids.uuid(id, "id"), Ids.uuid(partnerId, "partnerId"), true).map(d -> ok(d, caller));
-    }
-
-    @POST
-    @RolesAllowed({"coordinator", "partner-rep"})
-    @Path("/{id}/participants/{partnerId}/decline")
-    @Operation(operationId = "declineInvitation", summary = "Decline your partner's invitation (its own representatives only)",
-            description = "The invitation is closed as declined; nobody declines on another partner's behalf.")
-    @ParticipantResponses
-    public Uni<Response> decline(@PathParam("id") String id, @PathParam("partnerId") String partnerId) {
-        Caller caller = callers.current();
-        return service.respond(caller, Ids.uuid(id, "id"), Ids.uuid(partnerId, "partnerId"), false).map(d -> ok(d, caller));
-    }
-
-    @POST
-    @RolesAllowed({"coordinator", "partner-rep"})
-    @Path("/{id}/participants/{partnerId}/withdraw")
-    @Operation(operationId = "withdrawFromProject", summary = "Withdraw your partner from a project (its own representatives only)",
-            description = "Before launch freely; after launch the withdrawal is recorded and flags the project.")
-    @ParticipantResponses
-    public Uni<Response> withdraw(@PathParam("id") String id, @PathParam("partnerId") String partnerId) {
-        Caller caller = callers.current();
-        return service.withdraw(caller, Ids.uuid(id, "id"), Ids.uuid(partnerId, "partnerId")).map(d -> ok(d, caller));
-    }
-
-    // ---------------------------------------------------------------- indicators
-
-    @GET
-    @Path("/{id}/indicators")
-    @Operation(operationId = "listIndicators", summary = "A project's indicators with their latest measurement and progress to target",
-            description = "For participants, auditors and administrators; others get 403 (they see the public summary only).")
-    @APIResponse(responseCode = "200", description = "Indicators", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = IndicatorView.class)))
-    @ApiResponses.Reads
-    public Uni<List<IndicatorView>> indicators(@PathParam("id") String id) {
-        UUID projectId = Ids.uuid(id, "id");
-        return indicators.list(callers.current(), projectId).map(list -> list.stream().map(IndicatorView::of).toList());
-    }
-
-    @POST
-    @RolesAllowed({"coordinator", "partner-rep"})
-    @Path("/{id}/indicators")
-    @Operation(operationId = "declareIndicator", summary = "Declare an indicator: name, unit, baseline, target (the lead's members)",
-            description = "Makes a goal of the project measurable; values are decimals sent as strings. Not while the project is closed.")
-    @APIResponse(responseCode = "201", description = "Declared", headers = @Header(ref = "Location"), content = @Content(schema = @Schema(implementation = IndicatorView.class)))
-    @ApiResponses.Writes
-    @ApiResponses.Idempotent
-    public Uni<Response> declareIndicator(@PathParam("id") String id,
-            @Parameter(description = KEY) @HeaderParam(IdempotentRequests.HEADER) String key,
-            @NotNull @Valid IndicatorRequest request, @Context UriInfo uri) {
-        UUID projectId = Ids.uuid(id, "id");
-        Caller caller = callers.current();
-        return idempotent.create(caller.subject(), key, uri, request, () -> indicators.declare(caller, projectId, request.name(),
-                        request.unit(), request.baseline(), request.target())
-                .map(i -> new Created(uri.getAbsolutePathBuilder().path(i.id().toString()).build(), null, IndicatorView.of(i))));
-    }
-
-    @POST
-    @RolesAllowed({"coordinator", "partner-rep"})
-    @Path("/{id}/indicators/{indicatorId}/measurements")
-    @Operation(operationId = "recordMeasurement", summary = "Record a measurement of an indicator (the lead and accepted participants)",
-            description = "A value measured on a date (not in the future); the indicator's latest measurement and progress follow from it. Publishes partnership.indicator.measured.v1. Not while the project is closed.")
-    @APIResponse(responseCode = "201", description = "Recorded; the indicator after it", content = @Content(schema = @Schema(implementation = IndicatorView.class)))
-    @ApiResponses.Writes
-    @ApiResponses.Idempotent
-    public Uni<Response> measure(@PathParam("id") String id, @PathParam("indicatorId") String indicatorId,
-            @Parameter(description = KEY) @HeaderParam(IdempotentRequests.HEADER) String key,
-            @NotNull @Valid MeasurementRequest request, @Context UriInfo uri) {
-        UUID projectId = Ids.uuid(id, "id");
-        UUID indicator = Ids.uuid(indicatorId, "indicatorId");
-        Caller caller = callers.current();
-        return idempotent.create(caller.subject(), key, uri, request, () -> indicators.measure(caller, projectId, indicator,
-                        request.value(), request.measuredAt())
-                .map(i -> new Created(null, null, IndicatorView.of(i))));
-    }
-
     // ---------------------------------------------------------------- helpers
 
     private Uni<Response> transition(String id, String ifMatch, ProjectTransition transition) {
@@ -375,12 +222,9 @@ public class ProjectResource {
         return service.transition(caller, projectId, transition, version).map(d -> ok(d, caller));
     }
 
-    private static Response ok(ProjectDetails details, Caller caller) {
+    /** 200 with the project as the caller may see it; ETag is its version. */
+    static Response ok(ProjectDetails details, Caller caller) {
         return Response.ok(ProjectView.of(details, caller)).tag(Preconditions.etag(details.project().version())).build();
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
     }
 
     /** The responses of the lifecycle actions. */
@@ -393,16 +237,5 @@ public class ProjectResource {
     @APIResponse(responseCode = "409", description = "Not allowed from the current status (named in the detail)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "If-Match sent and stale", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @interface TransitionResponses {
-    }
-
-    /** The responses of a participant's own actions. */
-    @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
-    @java.lang.annotation.Target(java.lang.annotation.ElementType.METHOD)
-    @APIResponse(responseCode = "200", description = "Done; the project after the change", headers = @Header(ref = "ETag"), content = @Content(schema = @Schema(implementation = ProjectView.class)))
-    @APIResponse(responseCode = "400", description = "Malformed id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not a representative of that partner", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such project visible to the caller, or no such participant", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "No open invitation / not accepted / the lead / project closed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @interface ParticipantResponses {
     }
 }
