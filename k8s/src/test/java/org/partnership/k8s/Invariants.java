@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The platform's invariants on a rendered overlay. Every check returns the violations it found (empty = holds), so
@@ -35,8 +36,22 @@ final class Invariants {
     static final long MEASURED_RSS_MIN = 150L << 20;
 
     static final Map<String, Integer> PORTS = Map.of("gateway", 8080, "partners-service", 8081,
-            "projects-service", 8082, "resources-service", 8083);
+            "projects-service", 8082, "resources-service", 8083, "console", 8090);
     static final List<String> BACKENDS = List.of("partners-service", "projects-service", "resources-service");
+
+    /**
+     * The web console (issue 20): reached only through the gateway, which routes its pages to it; calls only the
+     * gateway (the public API) and Keycloak. No database, no Kafka.
+     */
+    static final String CONSOLE = "console";
+    /** Public paths the gateway routes to the console (gateway ConsoleRoutes): they must reach the gateway. */
+    static final List<String> CONSOLE_PAGES = List.of("/", "/console", "/console/projects", "/_static/app.css");
+    /** Console settings that sign or encrypt its cookies and forms: each must come from a Secret. */
+    static final List<String> CONSOLE_KEYS = List.of("quarkus.oidc.credentials.secret",
+            "quarkus.oidc.authentication.state-secret", "quarkus.oidc.token-state-manager.encryption-secret",
+            "quarkus.rest-csrf.token-signature-key");
+    /** The "app" label the Keycloak operator gives Keycloak's pods, which the policies select them by. */
+    static final String KEYCLOAK_APP_LABEL = "keycloak";
 
     /** Ingress paths of the identity provider that browsers and clients must reach (login, tokens, JWKS). */
     static final String KEYCLOAK_SERVICE_SUFFIX = "-service";
@@ -46,7 +61,8 @@ final class Invariants {
     static final String INGRESS_NAMESPACE = "ingress-nginx";
 
     /** Secrets that prod expects to exist and that k8s/README.md tells the operator to create. */
-    static final Set<String> DOCUMENTED_EXTERNAL_SECRETS = Set.of("partners-service-oidc", "gateway-tls", "keycloak-tls");
+    static final Set<String> DOCUMENTED_EXTERNAL_SECRETS = Set.of("partners-service-oidc", "console-oidc", "gateway-tls",
+            "keycloak-tls");
 
     private static final Pattern IMAGE = Pattern.compile("^(?<repo>[^@]+?)(?::(?<tag>[\\w][\\w.-]{0,127}))?(?:@(?<digest>sha256:[0-9a-f]{64}))?$");
 
@@ -255,6 +271,7 @@ final class Invariants {
         Set<String> keycloakServices = new TreeSet<>();
         m.ofKind("Keycloak").forEach(k -> keycloakServices.add(name(k) + KEYCLOAK_SERVICE_SUFFIX));
         boolean gatewayExposed = false;
+        Set<String> gatewayHosts = new TreeSet<>();
         for (JsonNode ingress : m.ofKind("Ingress")) {
             String id = id(ingress);
             JsonNode spec = ingress.path("spec");
@@ -279,6 +296,9 @@ final class Invariants {
                     String p = path.path("path").asText("/");
                     if (backend.equals("gateway")) {
                         gatewayExposed = true;
+                        if (host != null) {
+                            gatewayHosts.add(host);
+                        }
                     } else if (!(keycloakServices.contains(backend) && KEYCLOAK_PUBLIC_PATHS.contains(p))) {
                         v.add(id + ": exposes " + backend + " " + p + "; only the gateway (and Keycloak's "
                                 + KEYCLOAK_PUBLIC_PATHS + ") may be reachable from outside");
@@ -303,12 +323,55 @@ final class Invariants {
         if (!gatewayExposed) {
             v.add("the gateway is not exposed by any Ingress or HTTPRoute");
         }
+        // the console's pages reach it only through the gateway, which adds their security headers
+        for (String host : gatewayHosts) {
+            for (String page : CONSOLE_PAGES) {
+                String backend = route(m, host, page).orElse("nothing");
+                if (!backend.equals("gateway")) {
+                    v.add("https://" + host + page + " (a console page) reaches " + backend
+                            + "; the console's pages must go through the gateway");
+                }
+            }
+        }
         return v;
+    }
+
+    /**
+     * The Service an Ingress request to host and path reaches: Exact before Prefix, the longest Prefix wins, a Prefix
+     * matches whole path elements (Kubernetes Ingress semantics; ImplementationSpecific is taken as Prefix).
+     */
+    static Optional<String> route(Manifests m, String host, String requestPath) {
+        String best = null;
+        int bestRank = -1;
+        for (JsonNode ingress : m.ofKind("Ingress")) {
+            for (JsonNode rule : ingress.path("spec").path("rules")) {
+                if (!host.equals(rule.path("host").asText(null))) {
+                    continue;
+                }
+                for (JsonNode path : rule.path("http").path("paths")) {
+                    String p = path.path("path").asText("/");
+                    boolean exact = path.path("pathType").asText("Prefix").equals("Exact");
+                    String prefix = p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
+                    boolean matches = exact ? requestPath.equals(p)
+                            : prefix.isEmpty() || requestPath.equals(prefix) || requestPath.startsWith(prefix + "/");
+                    int rank = exact ? Integer.MAX_VALUE : prefix.length();
+                    if (matches && rank > bestRank) {
+                        bestRank = rank;
+                        best = path.path("backend").path("service").path("name").asText();
+                    }
+                }
+            }
+        }
+        return Optional.ofNullable(best);
     }
 
     // ---------------------------------------------------------------- network policies
 
-    /** Default deny; services accept only the gateway; egress only to Kafka, PostgreSQL, Keycloak and DNS. */
+    /**
+     * Default deny; the gateway accepts only the ingress controller and the console; services and the console accept
+     * only the gateway; egress only to Kafka, PostgreSQL, Keycloak and DNS (the console: the gateway, Keycloak and DNS);
+     * and the paths the platform needs are open.
+     */
     static List<String> networkPolicies(Manifests m) {
         List<String> v = new ArrayList<>();
         List<JsonNode> policies = List.copyOf(m.ofKind("NetworkPolicy"));
@@ -328,10 +391,13 @@ final class Invariants {
         Set<String> kafkaClusters = names(m, "Kafka");
         Set<String> pgClusters = names(m, "Cluster");
         Set<String> keycloaks = names(m, "Keycloak");
+        Set<String> upstreams = new TreeSet<>(BACKENDS);
+        upstreams.add(CONSOLE);
 
         for (Map.Entry<String, JsonNode> d : deployments.entrySet()) {
             String service = d.getKey();
             boolean isGateway = service.equals("gateway");
+            boolean isConsole = service.equals(CONSOLE);
             boolean ingressAllowed = false;
             for (JsonNode p : policies) {
                 JsonNode spec = p.path("spec");
@@ -351,14 +417,17 @@ final class Invariants {
                             // Prometheus scraping /q/metrics
                         } else if (isGateway && isNamespace(peer, INGRESS_NAMESPACE) && !peer.has("podSelector")) {
                             ingressAllowed = true;
+                        } else if (isGateway && !peer.has("namespaceSelector")
+                                && onlySelects(peer.path("podSelector"), CONSOLE, deployments)) {
+                            // the console's API calls, with the user's token
                         } else if (!isGateway && !peer.has("namespaceSelector") && gatewayLabels != null
                                 && selects(peer.path("podSelector"), gatewayLabels)
                                 && onlySelectsGateway(peer.path("podSelector"), deployments)) {
                             ingressAllowed = true;
                         } else {
                             v.add(where + ": admits " + peer + "; " + (isGateway
-                                    ? "the gateway accepts only the ingress controller (and Prometheus)"
-                                    : "services accept only the gateway (and Prometheus)"));
+                                    ? "the gateway accepts only the ingress controller and the console (and Prometheus)"
+                                    : "services and the console accept only the gateway (and Prometheus)"));
                         }
                     }
                 }
@@ -378,20 +447,22 @@ final class Invariants {
                         } else if (peer.has("namespaceSelector")) {
                             v.add(where + ": other namespace " + peer);
                         } else if (kafkaClusters.contains(pods.path("matchLabels").path("strimzi.io/cluster").asText())) {
-                            if (isGateway) {
-                                v.add(where + ": the gateway does not use Kafka");
+                            if (isGateway || isConsole) {
+                                v.add(where + ": the " + service + " does not use Kafka");
                             }
                         } else if (pgClusters.contains(pods.path("matchLabels").path("cnpg.io/cluster").asText())) {
-                            if (isGateway) {
-                                v.add(where + ": the gateway has no database");
+                            if (isGateway || isConsole) {
+                                v.add(where + ": the " + service + " has no database");
                             }
                         } else if (!keycloaks.isEmpty() && pods.path("matchLabels").path("app").asText().equals("keycloak")) {
                             // the identity provider (JWKS, partners-service's admin API calls)
-                        } else if (isGateway && BACKENDS.stream().anyMatch(b -> deployments.containsKey(b)
-                                && selects(pods, deployments.get(b)))) {
-                            // the gateway's upstreams
+                        } else if (isGateway && selectsOnly(pods, upstreams, deployments)) {
+                            // the gateway's upstreams: the services, and the console for its pages
+                        } else if (isConsole && onlySelects(pods, "gateway", deployments)) {
+                            // the console calls the public API through the gateway
                         } else {
-                            v.add(where + ": allows " + peer + "; services talk only to Kafka, PostgreSQL, Keycloak and DNS");
+                            v.add(where + ": allows " + peer + "; services talk only to Kafka, PostgreSQL, Keycloak and DNS, "
+                                    + "the console only to the gateway, Keycloak and DNS");
                         }
                     }
                 }
@@ -400,13 +471,95 @@ final class Invariants {
                 v.add(service + ": no NetworkPolicy admits " + (isGateway ? "the ingress controller" : "the gateway"));
             }
         }
+        // the paths the platform needs, allowed on both ends (the egress of one pod and the ingress of the other)
+        Map<String, JsonNode> targets = new java.util.TreeMap<>(deployments);
+        if (!keycloaks.isEmpty()) {
+            targets.put("keycloak", com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
+                    .put("app", KEYCLOAK_APP_LABEL));
+        }
+        List<String[]> flows = new ArrayList<>();
+        for (String upstream : upstreams) {
+            flows.add(new String[] { "gateway", upstream, String.valueOf(PORTS.get(upstream)) });
+        }
+        flows.add(new String[] { CONSOLE, "gateway", String.valueOf(PORTS.get("gateway")) });
+        for (String client : PORTS.keySet()) {
+            flows.add(new String[] { client, "keycloak", "8080" });
+        }
+        for (String[] flow : flows) {
+            JsonNode from = targets.get(flow[0]);
+            JsonNode to = targets.get(flow[1]);
+            if (from == null || to == null) {
+                continue; // a missing Deployment or Keycloak is reported by its own check
+            }
+            int port = Integer.parseInt(flow[2]);
+            if (!allows(policies, "Egress", from, to, port)) {
+                v.add(flow[0] + " cannot reach " + flow[1] + " on " + port + ": no egress rule of " + flow[0] + " allows it");
+            }
+            if (!allows(policies, "Ingress", to, from, port)) {
+                v.add(flow[0] + " cannot reach " + flow[1] + " on " + port + ": no ingress rule of " + flow[1] + " admits it");
+            }
+        }
         return v;
     }
 
+    /**
+     * Whether the policies let traffic out of (Egress) or into (Ingress) the pod with these labels, to or from the
+     * pod with the peer's labels in the same namespace, on this port. A pod no policy of that type selects is open.
+     */
+    static boolean allows(List<JsonNode> policies, String type, JsonNode pod, JsonNode peer, int port) {
+        boolean isolated = false;
+        for (JsonNode p : policies) {
+            JsonNode spec = p.path("spec");
+            boolean hasType = false;
+            for (JsonNode t : spec.path("policyTypes")) {
+                hasType |= t.asText().equals(type);
+            }
+            if (!spec.has("policyTypes")) {
+                hasType = type.equals("Ingress") || spec.has("egress");
+            }
+            if (!hasType || !selects(spec.path("podSelector"), pod)) {
+                continue;
+            }
+            isolated = true;
+            String peers = type.equals("Egress") ? "to" : "from";
+            for (JsonNode rule : spec.path(type.equals("Egress") ? "egress" : "ingress")) {
+                boolean peerOk = !rule.has(peers) || rule.path(peers).isEmpty();
+                for (JsonNode other : rule.path(peers)) {
+                    peerOk |= !other.has("namespaceSelector") && !other.has("ipBlock")
+                            && selects(other.path("podSelector"), peer);
+                }
+                boolean portOk = !rule.has("ports") || rule.path("ports").isEmpty();
+                for (JsonNode ruleport : rule.path("ports")) {
+                    portOk |= !ruleport.has("port") || ruleport.path("port").asInt(-1) == port;
+                }
+                if (peerOk && portOk) {
+                    return true;
+                }
+            }
+        }
+        return !isolated;
+    }
+
     private static boolean onlySelectsGateway(JsonNode selector, Map<String, JsonNode> deployments) {
-        return deployments.entrySet().stream()
-                .filter(e -> !e.getKey().equals("gateway"))
-                .noneMatch(e -> selects(selector, e.getValue()));
+        return onlySelects(selector, "gateway", deployments);
+    }
+
+    /** Whether the pod selector selects the pods of this Deployment and of no other. */
+    private static boolean onlySelects(JsonNode selector, String deployment, Map<String, JsonNode> deployments) {
+        return selectsOnly(selector, Set.of(deployment), deployments);
+    }
+
+    /** Whether the pod selector selects some of these Deployments' pods and no other Deployment's. */
+    private static boolean selectsOnly(JsonNode selector, Set<String> allowed, Map<String, JsonNode> deployments) {
+        boolean some = false;
+        for (Map.Entry<String, JsonNode> e : deployments.entrySet()) {
+            boolean selected = selects(selector, e.getValue());
+            if (selected && !allowed.contains(e.getKey())) {
+                return false;
+            }
+            some |= selected;
+        }
+        return some;
     }
 
     private static boolean isNamespace(JsonNode peer, String namespace) {
@@ -557,6 +710,19 @@ final class Invariants {
                 if (m.env(c, "QUARKUS_LOG_CONSOLE_JSON_ENABLED").filter("true"::equals).isEmpty()) {
                     v.add(cid + ": QUARKUS_LOG_CONSOLE_JSON_ENABLED must be true (JSON logs)");
                 }
+                for (JsonNode env : c.path("env")) {
+                    JsonNode ref = env.path("valueFrom").path("secretKeyRef");
+                    String secret = ref.path("name").asText(null);
+                    if (secret == null || secret.endsWith("-db-app")) {
+                        continue;
+                    }
+                    boolean ok = m.isProd() ? DOCUMENTED_EXTERNAL_SECRETS.contains(secret) : renderedSecrets.contains(secret);
+                    if (!ok) {
+                        v.add(cid + ": secret " + secret + (m.isProd()
+                                ? " is not one of the secrets k8s/README.md tells you to create " + DOCUMENTED_EXTERNAL_SECRETS
+                                : " is not rendered by the overlay"));
+                    }
+                }
                 if (service.equals("gateway")) {
                     for (String backend : BACKENDS) {
                         String key = "GATEWAY_UPSTREAMS_" + backend.replace("-service", "").toUpperCase();
@@ -566,6 +732,9 @@ final class Invariants {
                         }
                     }
                     continue;
+                }
+                if (service.equals(CONSOLE)) {
+                    continue; // no Kafka, no database: see console()
                 }
                 Optional<String> bootstrap = m.env(c, "KAFKA_BOOTSTRAP_SERVERS");
                 if (bootstrap.isEmpty() || kafkas.stream().noneMatch(k -> bootstrap.get().equals(k + "-kafka-bootstrap:9092"))) {
@@ -596,25 +765,106 @@ final class Invariants {
                         v.add(cid + ": " + var + " must come from the CloudNativePG secret " + cluster + "-app");
                     }
                 }
-                for (JsonNode env : c.path("env")) {
-                    JsonNode ref = env.path("valueFrom").path("secretKeyRef");
-                    String secret = ref.path("name").asText(null);
-                    if (secret == null || secret.endsWith("-db-app")) {
-                        continue;
-                    }
-                    boolean ok = m.isProd() ? DOCUMENTED_EXTERNAL_SECRETS.contains(secret) : renderedSecrets.contains(secret);
-                    if (!ok) {
-                        v.add(cid + ": secret " + secret + (m.isProd()
-                                ? " is not one of the secrets k8s/README.md tells you to create " + DOCUMENTED_EXTERNAL_SECRETS
-                                : " is not rendered by the overlay"));
-                    }
-                }
             }
         }
         if (m.isProd() && !m.ofKind("Secret").isEmpty()) {
             v.add("prod commits secret values: " + m.ofKind("Secret").stream().map(Manifests::id).toList());
         }
         return v;
+    }
+
+    // ---------------------------------------------------------------- web console
+
+    /**
+     * The console is wired behind the gateway: the gateway routes its pages to the console Service, the console calls
+     * the API through the gateway Service, its cookie and form keys come from a Secret (dev: the realm's demo secret of
+     * the "console" client), its cookies are Secure and its redirects https (TLS ends at the ingress), no database.
+     */
+    static List<String> console(Manifests m, Path repoRoot) {
+        List<String> v = new ArrayList<>();
+        Optional<ObjectNode> console = m.find("Deployment", CONSOLE);
+        Optional<ObjectNode> gateway = m.find("Deployment", "gateway");
+        if (console.isEmpty() || gateway.isEmpty()) {
+            v.add("expected the Deployments console and gateway");
+            return v;
+        }
+        JsonNode gatewayContainer = gateway.get().path("spec").path("template").path("spec").path("containers").path(0);
+        JsonNode c = console.get().path("spec").path("template").path("spec").path("containers").path(0);
+        String cid = id(console.get());
+        String consoleUrl = "http://" + CONSOLE + ":" + PORTS.get(CONSOLE);
+        if (!m.env(gatewayContainer, "CONSOLE_URL").orElse("").equals(consoleUrl) || !serves(m, CONSOLE, PORTS.get(CONSOLE))) {
+            v.add(id(gateway.get()) + ": CONSOLE_URL must be " + consoleUrl + " (the console Service), or the gateway routes "
+                    + "no console page");
+        }
+        String apiUrl = "http://gateway:" + PORTS.get("gateway");
+        if (!m.env(c, "CONSOLE_API_URL").orElse("").equals(apiUrl) || !serves(m, "gateway", PORTS.get("gateway"))) {
+            v.add(cid + ": CONSOLE_API_URL must be " + apiUrl + " (the gateway Service): the console calls the public API "
+                    + "through the gateway");
+        }
+        for (String variable : List.of("QUARKUS_OIDC_AUTHENTICATION_FORCE_REDIRECT_HTTPS_SCHEME",
+                "QUARKUS_OIDC_AUTHENTICATION_COOKIE_FORCE_SECURE", "QUARKUS_REST_CSRF_COOKIE_FORCE_SECURE")) {
+            if (!m.env(c, variable).orElse("").equals("true")) {
+                v.add(cid + ": " + variable + " must be true: TLS ends at the ingress, the console sees plain http");
+            }
+        }
+        for (JsonNode env : c.path("env")) {
+            if (env.path("name").asText().startsWith("QUARKUS_DATASOURCE_")) {
+                v.add(cid + ": " + env.path("name").asText() + ": the console has no database");
+            }
+        }
+        Properties props = properties(repoRoot, CONSOLE);
+        Optional<JsonNode> clientSecret = Manifests.secretRef(c, environmentName(CONSOLE_KEYS.get(0)));
+        for (String key : CONSOLE_KEYS) {
+            String variable = environmentName(key);
+            if (Manifests.secretRef(c, variable).isPresent()) {
+                continue;
+            }
+            String value = props.getProperty(key);
+            boolean derived = ("${" + CONSOLE_KEYS.get(0) + "}").equals(value) && clientSecret.isPresent();
+            if (value != null && !derived) {
+                v.add(cid + ": " + key + " (" + variable + ") must come from a Secret; console/application.properties "
+                        + "has a built-in value" + (key.equals(CONSOLE_KEYS.get(0)) ? " (the demo secret)" : ""));
+            }
+        }
+        if (!m.isProd() && clientSecret.isPresent()) {
+            String name = clientSecret.get().path("name").asText();
+            String encoded = m.find("Secret", name).map(s -> s.path("data").path(clientSecret.get().path("key").asText()).asText(""))
+                    .orElse("");
+            String value = new String(java.util.Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
+            String realmSecret = realmClientSecret(repoRoot, props.getProperty("quarkus.oidc.client-id", CONSOLE));
+            if (!value.equals(realmSecret)) {
+                v.add("Secret/" + name + ": the client secret differs from the demo realm's \""
+                        + props.getProperty("quarkus.oidc.client-id") + "\" client (keycloak/partnership-realm.json)");
+            }
+        }
+        return v;
+    }
+
+    private static boolean serves(Manifests m, String service, int port) {
+        return m.find("Service", service).stream()
+                .anyMatch(s -> Stream.of(s.path("spec").path("ports"))
+                        .flatMap(ps -> java.util.stream.StreamSupport.stream(ps.spliterator(), false))
+                        .anyMatch(p -> p.path("port").asInt() == port));
+    }
+
+    /** The environment variable Quarkus maps to a property: upper case, every other character an underscore. */
+    static String environmentName(String property) {
+        return property.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
+    }
+
+    private static String realmClientSecret(Path repoRoot, String clientId) {
+        try {
+            JsonNode realm = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(repoRoot.resolve("keycloak/partnership-realm.json").toFile());
+            for (JsonNode client : realm.path("clients")) {
+                if (client.path("clientId").asText().equals(clientId)) {
+                    return client.path("secret").asText(null);
+                }
+            }
+            return null;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     // ---------------------------------------------------------------- Keycloak realm

@@ -91,6 +91,95 @@ class InvariantsDetectBreakageTest {
     }
 
     @Test
+    void theConsoleExposedByAnIngress() {
+        Manifests m = prod();
+        ObjectNode backend = (ObjectNode) find(m, "Ingress", "gateway").path("spec").path("rules").path(0)
+                .path("http").path("paths").path(0).path("backend").path("service");
+        assertThat(find(m, "Ingress", "gateway").path("spec").path("rules").path(0).path("http").path("paths").path(0)
+                .path("path").asText()).isEqualTo("/console");
+        backend.put("name", "console");
+        ((ObjectNode) backend.path("port")).put("number", 8090).remove("name");
+        List<String> violations = Invariants.exposure(m);
+        assertThat(violations).anySatisfy(v -> assertThat(v).contains("exposes console /console"));
+        assertThat(violations).anySatisfy(v -> assertThat(v).contains("/console (a console page) reaches console"));
+    }
+
+    @Test
+    void theConsolePagesNoLongerReachTheGateway() {
+        Manifests m = prod();
+        ArrayNode paths = (ArrayNode) find(m, "Ingress", "gateway").path("spec").path("rules").path(0).path("http")
+                .path("paths");
+        paths.remove(0); // /console
+        ((ObjectNode) paths.path(0)).put("path", "/projects"); // "/" narrowed to the API
+        assertReported(m, Invariants::exposure, "https://partnership.example.org/console (a console page) reaches nothing");
+    }
+
+    @Test
+    void theConsoleOpenToEveryone() {
+        Manifests m = prod();
+        ObjectNode rule = (ObjectNode) find(m, "NetworkPolicy", "console").path("spec").path("ingress").path(0);
+        rule.remove("from");
+        assertReported(m, Invariants::networkPolicies, "NetworkPolicy/console ingress to console: a rule without \"from\"");
+    }
+
+    @Test
+    void theConsoleTalkingToKafka() {
+        Manifests m = prod();
+        ArrayNode egress = (ArrayNode) find(m, "NetworkPolicy", "console").path("spec").path("egress");
+        egress.addObject().putArray("to").addObject().putObject("podSelector").putObject("matchLabels")
+                .put("strimzi.io/cluster", "partnership");
+        assertReported(m, Invariants::networkPolicies, "the console does not use Kafka");
+    }
+
+    @Test
+    void theGatewayCannotReachTheConsole() {
+        Manifests m = prod();
+        ArrayNode egress = (ArrayNode) find(m, "NetworkPolicy", "gateway").path("spec").path("egress");
+        egress.removeIf(rule -> rule.path("to").path(0).path("podSelector").path("matchLabels")
+                .path("app.kubernetes.io/name").asText().equals("console"));
+        assertReported(m, Invariants::networkPolicies, "gateway cannot reach console on 8090: no egress rule of gateway");
+    }
+
+    @Test
+    void theConsoleCannotCallTheApi() {
+        Manifests m = prod();
+        ArrayNode from = (ArrayNode) find(m, "NetworkPolicy", "gateway").path("spec").path("ingress").path(0).path("from");
+        from.removeIf(peer -> peer.path("podSelector").path("matchLabels").path("app.kubernetes.io/name").asText()
+                .equals("console"));
+        assertReported(m, Invariants::networkPolicies, "console cannot reach gateway on 8080: no ingress rule of gateway");
+    }
+
+    @Test
+    void theConsoleWithTheDemoClientSecret() {
+        Manifests m = prod();
+        ((ArrayNode) container(m, "console").path("env"))
+                .removeIf(env -> env.path("name").asText().equals("QUARKUS_OIDC_CREDENTIALS_SECRET"));
+        List<String> violations = Invariants.console(m, ROOT);
+        assertThat(violations).anySatisfy(v -> assertThat(v).contains("quarkus.oidc.credentials.secret "
+                + "(QUARKUS_OIDC_CREDENTIALS_SECRET) must come from a Secret"));
+        assertThat(violations).anySatisfy(v -> assertThat(v).contains("quarkus.rest-csrf.token-signature-key"));
+    }
+
+    @Test
+    void aDevConsoleSecretTheRealmDoesNotKnow() {
+        Manifests m = Kustomize.overlay("dev").copy();
+        ObjectNode secret = m.ofKind("Secret").stream().filter(s -> Manifests.name(s).startsWith("console-oidc"))
+                .findFirst().orElseThrow();
+        ((ObjectNode) secret.path("data")).put("client-secret",
+                java.util.Base64.getEncoder().encodeToString("not-the-realms".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertReported(m, x -> Invariants.console(x, ROOT), "differs from the demo realm's \"console\" client");
+    }
+
+    @Test
+    void theConsoleCallingTheServicesDirectly() {
+        Manifests m = prod();
+        ObjectNode config = (ObjectNode) m.ofKind("ConfigMap").stream()
+                .filter(cm -> Manifests.name(cm).startsWith("console-config")).findFirst().orElseThrow().path("data");
+        config.put("CONSOLE_API_URL", "http://projects-service:8082");
+        assertReported(m, x -> Invariants.console(x, ROOT), "CONSOLE_API_URL must be http://gateway:8080");
+    }
+
+    @Test
     void noDefaultDeny() {
         Manifests m = prod();
         m.objects().removeIf(o -> Manifests.id(o).equals("NetworkPolicy/default-deny-all"));
@@ -132,6 +221,13 @@ class InvariantsDetectBreakageTest {
         Manifests m = prod();
         m.objects().removeIf(o -> Manifests.id(o).equals("HorizontalPodAutoscaler/gateway"));
         assertReported(m, Invariants::scale, "needs exactly one HorizontalPodAutoscaler");
+    }
+
+    @Test
+    void noDisruptionBudgetForTheConsole() {
+        Manifests m = prod();
+        m.objects().removeIf(o -> Manifests.id(o).equals("PodDisruptionBudget/console"));
+        assertReported(m, Invariants::scale, "Deployment/console: no PodDisruptionBudget");
     }
 
     @Test

@@ -20,7 +20,8 @@ class OverlayInvariantsTest {
     @ValueSource(strings = { "dev", "prod" })
     void renders(String overlay) {
         Manifests m = Kustomize.overlay(overlay);
-        assertThat(m.ofKind("Deployment")).hasSize(4);
+        assertThat(m.ofKind("Deployment")).extracting(Manifests::name).containsExactlyInAnyOrder("gateway",
+                "partners-service", "projects-service", "resources-service", "console");
         assertThat(m.objects()).allSatisfy(o -> assertThat(o.path("metadata").path("namespace").asText())
                 .as("namespace of %s", Manifests.id(o)).isEqualTo(overlay.equals("prod") ? "partnership" : "partnership-dev"));
     }
@@ -53,6 +54,12 @@ class OverlayInvariantsTest {
     @ValueSource(strings = { "dev", "prod" })
     void configurationPointsAtTheOverlaysKafkaPostgresAndKeycloak(String overlay) {
         assertThat(Invariants.wiring(Kustomize.overlay(overlay))).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = { "dev", "prod" })
+    void theConsoleSitsBehindTheGatewayWithItsKeysFromASecret(String overlay) {
+        assertThat(Invariants.console(Kustomize.overlay(overlay), ROOT)).isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")
