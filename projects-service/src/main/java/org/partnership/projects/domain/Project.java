@@ -147,14 +147,37 @@ public class Project {
         return participant;
     }
 
-    /** The invited partner's own answer. */
-    public Participant respond(UUID partnerId, boolean accept, String subject) {
+    /**
+     * The invited partner's own acceptance, only while the partner is ACTIVE in the registry at that moment
+     * ({@code partnerStatus} from the replica, null when unknown): a partner suspended after its invitation cannot join.
+     */
+    public Participant accept(UUID partnerId, String partnerName, String partnerStatus, String subject) {
+        requireOpenInvitation(partnerId, true);
+        if (!PartnerReplica.ACTIVE.equals(partnerStatus)) {
+            throw new ProjectConflictException("partner-not-active", "partner " + (partnerName == null ? partnerId
+                    : partnerName + " (" + partnerId + ")") + " is " + (partnerStatus == null ? "not known to projects-service" : partnerStatus)
+                    + "; only an ACTIVE partner accepts an invitation (it may still decline)");
+        }
+        return respond(partnerId, true, subject);
+    }
+
+    /** The invited partner's own refusal; possible whatever the partner's status. */
+    public Participant decline(UUID partnerId, String subject) {
+        return respond(partnerId, false, subject);
+    }
+
+    private Participant requireOpenInvitation(UUID partnerId, boolean accept) {
         requireNotClosed("joined");
         Participant participant = participant(partnerId).orElseThrow(() -> new ProjectNotFoundException("invitation", partnerId));
         if (participant.status() != ParticipationStatus.INVITED) {
             throw new ProjectConflictException("not-invited", "partner " + partnerId + " is " + participant.status()
                     + ", not INVITED: there is no open invitation to " + (accept ? "accept" : "decline"));
         }
+        return participant;
+    }
+
+    private Participant respond(UUID partnerId, boolean accept, String subject) {
+        Participant participant = requireOpenInvitation(partnerId, accept);
         OffsetDateTime now = now();
         participant.respond(accept ? ParticipationStatus.ACCEPTED : ParticipationStatus.DECLINED, subject, now);
         touch(subject, now);

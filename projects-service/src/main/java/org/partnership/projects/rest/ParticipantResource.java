@@ -124,7 +124,8 @@ public class ParticipantResource {
     @RolesAllowed({"coordinator", "partner-rep"})
     @Path("/{id}/participants/{partnerId}/accept")
     @Operation(operationId = "acceptInvitation", summary = "Accept your partner's invitation (its own representatives only)",
-            description = "The invited partner becomes an accepted participant; nobody accepts on another partner's behalf.")
+            description = "The invited partner becomes an accepted participant; nobody accepts on another partner's behalf. "
+                    + "The partner must be ACTIVE in the registry at that moment: one suspended since its invitation is refused with 409 (type partner-not-active); it may still decline.")
     @ParticipantResponses
     public Uni<Response> accept(@PathParam("id") String id, @PathParam("partnerId") String partnerId) {
         Caller caller = callers.current();
@@ -170,7 +171,7 @@ public class ParticipantResource {
     @APIResponse(responseCode = "400", description = "Malformed id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not a representative of that partner", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such project visible to the caller, or no such participant", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "No open invitation / not accepted / the lead / project closed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "No open invitation / the partner is not ACTIVE (accepting) / not accepted / the lead / project closed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @interface ParticipantResponses {
     }
 }

@@ -142,13 +142,23 @@ public class ProjectService {
         }));
     }
 
-    /** The invited partner's own representatives accept or decline; nobody answers for another partner. */
+    /**
+     * The invited partner's own representatives accept or decline; nobody answers for another partner. Accepting
+     * requires the partner ACTIVE in the replica at that moment (a partner suspended after its invitation is refused).
+     */
     @WithTransaction
     public Uni<ProjectDetails> respond(Caller caller, UUID id, UUID partnerId, boolean accept) {
         return visible(caller, id).chain(project -> {
             requireRepresentative(caller, partnerId, accept ? "accept" : "decline");
-            project.respond(partnerId, accept, caller.subject());
-            return changed(project, accept ? ProjectEvents.PARTICIPANT_ACCEPTED : ProjectEvents.PARTICIPANT_DECLINED, partnerId, null);
+            if (!accept) {
+                project.decline(partnerId, caller.subject());
+                return changed(project, ProjectEvents.PARTICIPANT_DECLINED, partnerId, null);
+            }
+            return partners.findById(partnerId).chain(replica -> {
+                project.accept(partnerId, replica == null ? null : replica.name(), replica == null ? null : replica.status(),
+                        caller.subject());
+                return changed(project, ProjectEvents.PARTICIPANT_ACCEPTED, partnerId, null);
+            });
         });
     }
 

@@ -72,6 +72,26 @@ class ProjectTest {
     }
 
     @Test
+    void shouldLetOnlyAnActivePartnerAcceptButAnyPartnerDecline() {
+        Project project = project();
+        UUID suspended = UUID.randomUUID();
+        UUID unknown = UUID.randomUUID();
+        project.invite(suspended, ParticipantRole.FUNDER, "join us", "lead");
+        project.invite(unknown, ParticipantRole.ADVISOR, "join us", "lead");
+
+        assertThatThrownBy(() -> project.accept(suspended, "Food Bank", "SUSPENDED", "rep"))
+                .isInstanceOf(ProjectConflictException.class)
+                .hasMessageContaining("Food Bank").hasMessageContaining("is SUSPENDED")
+                .satisfies(e -> assertThat(((ProjectConflictException) e).code()).isEqualTo("partner-not-active"));
+        assertThatThrownBy(() -> project.accept(unknown, null, null, "rep")).isInstanceOf(ProjectConflictException.class)
+                .hasMessageContaining("not known");
+        assertThat(project.participant(suspended).orElseThrow().status()).isEqualTo(ParticipationStatus.INVITED);
+
+        assertThat(project.decline(suspended, "rep").status()).isEqualTo(ParticipationStatus.DECLINED);
+        assertThat(project.accept(unknown, "Advisor", "ACTIVE", "rep").status()).isEqualTo(ParticipationStatus.ACCEPTED);
+    }
+
+    @Test
     void shouldLetAnInvitedPartnerAnswerOnceAndWithdrawOnlyWhenAccepted() {
         Project project = project();
         UUID partner = UUID.randomUUID();
@@ -79,8 +99,8 @@ class ProjectTest {
 
         assertThatThrownBy(() -> project.invite(partner, ParticipantRole.FUNDER, null, "lead")).isInstanceOf(ProjectConflictException.class);
         assertThatThrownBy(() -> project.withdraw(partner, "rep")).isInstanceOf(ProjectConflictException.class);
-        project.respond(partner, true, "rep");
-        assertThatThrownBy(() -> project.respond(partner, false, "rep")).isInstanceOf(ProjectConflictException.class)
+        project.accept(partner, "Food Bank", "ACTIVE", "rep");
+        assertThatThrownBy(() -> project.decline(partner, "rep")).isInstanceOf(ProjectConflictException.class)
                 .hasMessageContaining("ACCEPTED");
         assertThat(project.accepted()).hasSize(2);
 
@@ -88,7 +108,7 @@ class ProjectTest {
         assertThat(withdrawn.status()).isEqualTo(ParticipationStatus.WITHDRAWN);
         assertThat(withdrawn.withdrawnAfterLaunch()).isFalse();
         assertThatThrownBy(() -> project.withdraw(LEAD, "lead")).isInstanceOf(ProjectConflictException.class);
-        assertThatThrownBy(() -> project.respond(UUID.randomUUID(), true, "x")).isInstanceOf(ProjectNotFoundException.class);
+        assertThatThrownBy(() -> project.accept(UUID.randomUUID(), "x", "ACTIVE", "x")).isInstanceOf(ProjectNotFoundException.class);
 
         project.invite(partner, ParticipantRole.ADVISOR, "again?", "lead");
         assertThat(project.participant(partner).orElseThrow().status()).isEqualTo(ParticipationStatus.INVITED);
@@ -99,7 +119,7 @@ class ProjectTest {
         Project project = project();
         UUID partner = UUID.randomUUID();
         project.invite(partner, ParticipantRole.CO_PRODUCER, null, "lead");
-        project.respond(partner, true, "rep");
+        project.accept(partner, "Food Bank", "ACTIVE", "rep");
         project.transition(ProjectTransition.OPEN, READY, "lead");
         project.transition(ProjectTransition.LAUNCH, READY, "lead");
 
@@ -114,7 +134,7 @@ class ProjectTest {
         Project project = project();
         UUID partner = UUID.randomUUID();
         project.invite(partner, ParticipantRole.CO_PRODUCER, null, "lead");
-        project.respond(partner, true, "rep");
+        project.accept(partner, "Food Bank", "ACTIVE", "rep");
 
         assertThat(ProjectFlag.of(project, java.util.Map.of(LEAD, "ACTIVE", partner, "SUSPENDED")))
                 .extracting(ProjectFlag::code, ProjectFlag::partnerId)
