@@ -44,7 +44,7 @@ class SecurityMatrixIT {
      * (market) accepted; DRAFT = LEAD's draft where REP and PEER are invited; Q = another municipality's OPEN project
      * where only PEER takes part; C1/C3 = REP's contributions to P (D1, D2 its deliveries), C2 = PEER's to P, CQ =
      * PEER's to Q; R/R2 = risks of P owned by REP; I = an indicator of P; xxxP = that caller's partner.
-     * GET+csv asks for text/csv. PATCH and PUT send the resource's current ETag in If-Match, so a refusal is never a
+     * GET+csv asks for text/csv. PATCH, PUT and an approval of a pending change send the resource's current ETag in If-Match, so a refusal is never a
      * stale version. Refusals run first (and must change nothing), then the successful changes in table order.
      * Every row is also sent without a token, with another realm's, a tampered, an unsigned and an expired token: 401.
      */
@@ -63,8 +63,12 @@ class SecurityMatrixIT {
             GET       /api/v1/partners/{PENDING}                                  -               404  404  404  404  200  200
             GET       /api/v1/partners/{REPP}/members                             -               404  200  404  404  200  200
             POST      /api/v1/partners                                            ORG             409  409  409  409  403  -
-            PATCH     /api/v1/partners/{REPP}                                     RENAME          403  -    403  403  403  403
-            PATCH     /api/v1/partners/{PENDING}                                  RENAME          404  404  404  404  403  403
+            PATCH     /api/v1/partners/{REPP}                                     RENAME          403  -    403  403  403  -
+            PATCH     /api/v1/partners/{REPP}                                     DESCRIBE        403  -    403  403  403  200
+            PATCH     /api/v1/partners/{PENDING}                                  RENAME          404  404  404  404  403  -
+            PATCH     /api/v1/partners/{PENDING}                                  DESCRIBE        404  404  404  404  403  200
+            POST      /api/v1/partners/{REPP}/pending-change/approve              REASON          403  403  403  403  403  409
+            POST      /api/v1/partners/{REPP}/pending-change/reject               REASON          403  403  403  403  403  409
             POST      /api/v1/partners/{PENDING}/verify                           REASON          403  403  403  403  403  -
             POST      /api/v1/partners/{REPP}/suspend                             REASON          403  403  403  403  403  -
             POST      /api/v1/partners/{REPP}/reinstate                           REASON          403  403  403  403  403  -
@@ -338,7 +342,7 @@ class SecurityMatrixIT {
     /**
      * Authorisation before validation: on every write endpoint of the table, each caller who may not perform that
      * operation at all (whatever the object: auditors change nothing, only coordinators create projects, only
-     * administrators verify, suspend, reinstate and archive, administrators take no part in projects or their
+     * administrators verify, suspend, reinstate and archive partners and decide on their pending changes, administrators take no part in projects or their
      * resources) gets the 403 of the table even for a body that is invalid field by field, never a 400 listing the
      * body's errors; and nothing changes.
      */
@@ -387,7 +391,7 @@ class SecurityMatrixIT {
         if (caller == Who.AUDITOR) {
             return true;
         }
-        if (path.matches("/api/v1/partners/[^/]+/(verify|suspend|reinstate|archive)")) {
+        if (path.matches("/api/v1/partners/[^/]+/(verify|suspend|reinstate|archive|pending-change/approve|pending-change/reject)")) {
             return caller != Who.ADMIN;
         }
         if (row.method().equals("POST") && path.equals("/api/v1/projects")) {
@@ -495,8 +499,8 @@ class SecurityMatrixIT {
         if (!"-".equals(row.body())) {
             call = call.body(body(row.body()));
         }
-        if ((method.equals("PATCH") || method.equals("PUT")) && token != null) {
-            String resource = path.replaceAll("/allocations$", "");
+        if ((method.equals("PATCH") || method.equals("PUT") || path.endsWith("/pending-change/approve")) && token != null) {
+            String resource = path.replaceAll("/allocations$", "").replaceAll("/pending-change/approve$", "");
             Answer current = f.call(Who.AUDITOR, "GET", resource).send();
             call = call.header("If-Match", current.header("ETag") == null ? "\"0\"" : current.header("ETag"));
         }
@@ -511,6 +515,7 @@ class SecurityMatrixIT {
             case "ORG" -> MatrixFixtures.organisation("Second-" + UUID.randomUUID().toString().substring(0, 6), "COMMUNITY",
                     UUID.randomUUID().toString());
             case "RENAME" -> Map.of("name", "Hijacked");
+            case "DESCRIBE" -> Map.of("description", "described by the matrix");
             case "REASON" -> Map.of("reason", "matrix");
             case "PROJECT" -> Map.of("title", "Matrix new project", "purpose", "made by the matrix", "dimensions", List.of("HEALTH"),
                     "plannedStart", "2027-01-01", "plannedEnd", "2027-06-30");

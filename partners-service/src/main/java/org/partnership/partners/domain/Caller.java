@@ -15,6 +15,11 @@ public record Caller(String subject, String username, Set<String> roles, Optiona
         return new Caller(subject, username, roles, Optional.of(partner));
     }
 
+    /** How the caller is named to others (e.g. as who proposed a change): the username, else the subject. */
+    public String displayName() {
+        return username == null || username.isBlank() ? subject : username;
+    }
+
     public boolean isAdmin() {
         return roles.contains("admin");
     }

@@ -1,6 +1,7 @@
 package org.partnership.partners.domain;
 
 import jakarta.persistence.Convert;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -17,11 +18,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
  * A partner organisation: a municipality, a charity, a company… Its status is changed only by administrators
- * ({@link #changeStatus}); its profile only by its own members ({@link #updateProfile}).
+ * ({@link #changeStatus}). Its members change its profile ({@link #proposeProfile}), except the fields an
+ * administrator vouched for when verifying it (name, legal form, sector; registration number and country never
+ * change): a member's change to those is a {@link PendingChange} that only takes effect once an administrator
+ * approves it. Administrators change the whole profile directly ({@link #updateProfile}).
  */
 @Entity
 @Table(name = "partner")
@@ -67,6 +72,13 @@ public class Partner {
 
     private String registeredBy;
 
+    @Embedded
+    private PendingChange pendingChange;
+
+    private String changeRejectionReason;
+
+    private OffsetDateTime changeRejectedAt;
+
     @Version
     private long version;
 
@@ -100,12 +112,89 @@ public class Partner {
                           List<Capability> capabilities, String description, String website, String contactEmail) {
     }
 
+    /**
+     * An administrator's change: the whole profile takes effect at once. Proposed values it makes current drop out
+     * of the pending change.
+     */
     public void updateProfile(Profile profile) {
+        requireNotArchived();
+        apply(profile);
+        if (pendingChange != null) {
+            pendingChange = pendingOf(pendingChange.name(), pendingChange.legalForm(), pendingChange.sector(),
+                    pendingChange.proposedBy(), pendingChange.proposedAt());
+        }
+        updatedAt = now();
+    }
+
+    /**
+     * A member's change, based on {@link #proposedProfile()}: every field but name, legal form and sector takes
+     * effect at once; those three, where they differ from the values in force, become the pending change (replacing
+     * the previous proposal; a value set back to the one in force is no longer proposed). Returns whether it leaves
+     * a change pending.
+     */
+    public boolean proposeProfile(Profile profile, String proposedBy) {
+        requireNotArchived();
+        PendingChange before = pendingChange;
+        apply(new Profile(name, legalForm, sector, profile.level(), profile.serviceDomains(), profile.capabilities(),
+                profile.description(), profile.website(), profile.contactEmail()));
+        PendingChange proposal = pendingOf(profile.name().trim(), profile.legalForm().trim(), profile.sector(), proposedBy, now());
+        boolean same = before != null && proposal != null && Objects.equals(before.name(), proposal.name())
+                && Objects.equals(before.legalForm(), proposal.legalForm()) && before.sector() == proposal.sector();
+        pendingChange = same ? before : proposal;
+        updatedAt = now();
+        return pendingChange != null;
+    }
+
+    /** The profile as its members would have it: the values in force with the pending change applied. */
+    public Profile proposedProfile() {
+        if (pendingChange == null) {
+            return profile();
+        }
+        return new Profile(pendingChange.name() != null ? pendingChange.name() : name,
+                pendingChange.legalForm() != null ? pendingChange.legalForm() : legalForm,
+                pendingChange.sector() != null ? pendingChange.sector() : sector,
+                level, serviceDomains(), capabilities(), description, website, contactEmail);
+    }
+
+    /** An administrator puts the pending change in force. */
+    public void approvePendingChange() {
+        requireNotArchived();
+        requirePendingChange();
+        apply(proposedProfile());
+        pendingChange = null;
+        changeRejectionReason = null;
+        changeRejectedAt = null;
+        updatedAt = now();
+    }
+
+    /** An administrator discards the pending change, saying why; the values in force stay. */
+    public void rejectPendingChange(String reason) {
+        requireNotArchived();
+        requirePendingChange();
+        pendingChange = null;
+        changeRejectionReason = reason;
+        changeRejectedAt = now();
+        updatedAt = changeRejectedAt;
+    }
+
+    private PendingChange requirePendingChange() {
+        if (pendingChange == null) {
+            throw new PartnerConflictException("no-pending-change", "partner " + name + " has no change pending verification");
+        }
+        return pendingChange;
+    }
+
+    private PendingChange pendingOf(String proposedName, String proposedLegalForm, Sector proposedSector, String by,
+            OffsetDateTime at) {
+        PendingChange change = new PendingChange(PendingChange.differing(proposedName, name),
+                PendingChange.differing(proposedLegalForm, legalForm), PendingChange.differing(proposedSector, sector), by, at);
+        return change.isEmpty() ? null : change;
+    }
+
+    private void requireNotArchived() {
         if (status == PartnerStatus.ARCHIVED) {
             throw new PartnerConflictException("archived", "an archived partner cannot be changed");
         }
-        apply(profile);
-        updatedAt = now();
     }
 
     public void changeStatus(StatusChange change, String reason) {
@@ -194,6 +283,20 @@ public class Partner {
 
     public String registeredBy() {
         return registeredBy;
+    }
+
+    /** The change of name, legal form or sector a member proposed, not yet in force; null when there is none. */
+    public PendingChange pendingChange() {
+        return pendingChange;
+    }
+
+    /** Why an administrator rejected the last proposed change (until the next one is approved); null otherwise. */
+    public String changeRejectionReason() {
+        return changeRejectionReason;
+    }
+
+    public OffsetDateTime changeRejectedAt() {
+        return changeRejectedAt;
     }
 
     public long version() {

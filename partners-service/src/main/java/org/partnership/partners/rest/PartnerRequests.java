@@ -49,7 +49,10 @@ public final class PartnerRequests {
             @Email @Size(max = 254) String contactEmail) {
     }
 
-    /** A partial update: absent (or null) fields stay as they are. Registration number and country are fixed. */
+    /**
+     * A partial update: absent (or null) fields stay as they are. Registration number and country are fixed; a
+     * member's change of name, legal form or sector waits for an administrator (the partner's pendingChange).
+     */
     @Schema(name = "UpdatePartner")
     public record UpdatePartnerRequest(
             @Size(min = 1, max = 200) @Pattern(regexp = ".*\\S.*", message = "must not be blank") String name,
@@ -61,6 +64,11 @@ public final class PartnerRequests {
             @Size(max = 4000) String description,
             @Size(max = 2000) @Pattern(regexp = URL, message = "an http(s) URL") String website,
             @Email @Size(max = 254) String contactEmail) {
+    }
+
+    @Schema(name = "ChangeDecision")
+    public record ChangeDecisionRequest(
+            @NotBlank @Size(max = 2000) @Schema(examples = "Charity register shows the new name since 1 March") String reason) {
     }
 
     @Schema(name = "StatusChange")

@@ -140,8 +140,11 @@ public class PartnerResource {
     @PATCH
     @Path("/{id}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
-    @Operation(operationId = "updatePartner", summary = "Update your own partner's profile",
-            description = "Only the partner's members. Send If-Match with the ETag you read; absent fields stay unchanged.")
+    @Operation(operationId = "updatePartner", summary = "Update a partner's profile (its members, administrators)",
+            description = "Send If-Match with the ETag you read; absent fields stay unchanged. An administrator's change takes effect at once. "
+                    + "A member's change of name, legalForm or sector does not: it becomes the partner's pendingChange, the values in force stay "
+                    + "(also for the other services) until an administrator approves it (POST .../pending-change/approve); the other fields take effect at once. "
+                    + "Anyone else (auditors, other partners' members) gets 403; an archived partner is a 409.")
     @APIResponse(responseCode = "200", description = "Updated", headers = @Header(ref = "ETag"), content = @Content(schema = @Schema(implementation = PartnerView.class)))
     @ApiResponses.Writes
     @ApiResponses.Versioned

@@ -89,16 +89,53 @@ public class PartnerService {
         });
     }
 
-    /** Its members change their partner's profile, based on the version they read (412 when stale). */
+    /**
+     * Its members and administrators change a partner's profile, based on the version they read (412 when stale).
+     * An administrator's change takes effect at once; a member's change of name, legal form or sector waits, as the
+     * partner's pending change, for an administrator ({@link Partner#proposeProfile}): the event carries the values in
+     * force, so the other services' replicas keep them until it is approved.
+     */
     @WithTransaction
     public Uni<Partner> update(Caller caller, UUID id, long expectedVersion, java.util.function.UnaryOperator<Partner.Profile> change) {
         return get(caller, id).chain(partner -> {
-            caller.requireMemberOf(partner);
+            if (!caller.isAdmin()) {
+                caller.requireMemberOf(partner);
+            }
             org.partnership.http.Preconditions.check(expectedVersion, partner.version());
-            partner.updateProfile(change.apply(partner.profile()));
+            if (caller.isAdmin()) {
+                partner.updateProfile(change.apply(partner.profile()));
+            } else {
+                partner.proposeProfile(change.apply(partner.proposedProfile()), caller.displayName());
+            }
             return outbox.append(PartnerEvents.PARTNER, partner.id(), PartnerEvents.PARTNER_UPDATED,
                     PartnerEvent.of(partner, partner.version() + 1, null)).replaceWith(partner);
         }).call(partners::flush);
+    }
+
+    /**
+     * An administrator puts a member's pending change of name, legal form or sector in force, having reviewed the
+     * version they name (412 when stale, 409 when nothing is pending); the event carries the new values to the replicas.
+     */
+    @WithTransaction
+    public Uni<Partner> approvePendingChange(Caller caller, UUID id, long expectedVersion, String reason) {
+        if (!caller.isAdmin()) {
+            return Uni.createFrom().failure(new PartnerAccessDeniedException("only administrators approve a partner's pending change"));
+        }
+        return get(caller, id).chain(partner -> {
+            org.partnership.http.Preconditions.check(expectedVersion, partner.version());
+            partner.approvePendingChange();
+            return outbox.append(PartnerEvents.PARTNER, partner.id(), PartnerEvents.PARTNER_UPDATED,
+                    PartnerEvent.of(partner, partner.version() + 1, reason)).replaceWith(partner);
+        }).call(partners::flush);
+    }
+
+    /** An administrator discards a member's pending change, with a reason its members see; nothing in force changes. */
+    @WithTransaction
+    public Uni<Partner> rejectPendingChange(Caller caller, UUID id, String reason) {
+        if (!caller.isAdmin()) {
+            return Uni.createFrom().failure(new PartnerAccessDeniedException("only administrators reject a partner's pending change"));
+        }
+        return get(caller, id).invoke(partner -> partner.rejectPendingChange(reason)).call(partners::flush);
     }
 
     /** Administrators verify, suspend, reinstate and archive partners, always with a reason. */

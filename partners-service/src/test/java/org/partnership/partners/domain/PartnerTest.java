@@ -99,6 +99,64 @@ class PartnerTest {
     }
 
     @Test
+    void shouldKeepAMembersChangeOfTheVerifiedFieldsPendingAndApplyTheRest() {
+        Partner partner = registered();
+        partner.changeStatus(StatusChange.VERIFY, "ok");
+
+        boolean pending = partner.proposeProfile(new Partner.Profile("Food Bank Council", "ASBL", Sector.PUBLIC, Level.REGIONAL,
+                List.of(ServiceDomain.WELFARE), List.of(), "meals and more", null, null), "tom");
+
+        assertThat(pending).isTrue();
+        assertThat(partner.sector()).isEqualTo(Sector.THIRD_SECTOR);
+        assertThat(partner.name()).isEqualTo("Food Bank");
+        assertThat(partner.level()).isEqualTo(Level.REGIONAL);
+        assertThat(partner.description()).isEqualTo("meals and more");
+        assertThat(partner.pendingChange().sector()).isEqualTo(Sector.PUBLIC);
+        assertThat(partner.pendingChange().name()).isEqualTo("Food Bank Council");
+        assertThat(partner.pendingChange().legalForm()).isNull();
+        assertThat(partner.pendingChange().proposedBy()).isEqualTo("tom");
+        assertThat(partner.proposedProfile().sector()).isEqualTo(Sector.PUBLIC);
+        assertThat(partner.profile().sector()).isEqualTo(Sector.THIRD_SECTOR);
+    }
+
+    @Test
+    void shouldPutAnApprovedChangeInForceAndKeepARejectedOneOut() {
+        Partner partner = registered();
+        partner.proposeProfile(withSector(Sector.MARKET), "tom");
+        partner.rejectPendingChange("still a charity");
+        assertThat(partner.sector()).isEqualTo(Sector.THIRD_SECTOR);
+        assertThat(partner.pendingChange()).isNull();
+        assertThat(partner.changeRejectionReason()).isEqualTo("still a charity");
+        assertThatThrownBy(() -> partner.rejectPendingChange("again")).isInstanceOf(PartnerConflictException.class)
+                .hasMessageContaining("no change pending");
+
+        partner.proposeProfile(withSector(Sector.MARKET), "tom");
+        partner.approvePendingChange();
+        assertThat(partner.sector()).isEqualTo(Sector.MARKET);
+        assertThat(partner.pendingChange()).isNull();
+        assertThat(partner.changeRejectionReason()).isNull();
+        assertThatThrownBy(partner::approvePendingChange).isInstanceOf(PartnerConflictException.class);
+    }
+
+    @Test
+    void shouldDropProposedValuesThatAreInForceAgain() {
+        Partner partner = registered();
+        assertThat(partner.proposeProfile(withSector(Sector.THIRD_SECTOR), "tom")).isFalse();
+        assertThat(partner.pendingChange()).isNull();
+
+        partner.proposeProfile(withSector(Sector.PUBLIC), "tom");
+        partner.updateProfile(withSector(Sector.PUBLIC));
+        assertThat(partner.sector()).isEqualTo(Sector.PUBLIC);
+        assertThat(partner.pendingChange()).isNull();
+    }
+
+    private static Partner.Profile withSector(Sector sector) {
+        Partner.Profile p = profile();
+        return new Partner.Profile(p.name().trim(), p.legalForm(), sector, p.level(), p.serviceDomains(), p.capabilities(),
+                p.description(), p.website(), p.contactEmail());
+    }
+
+    @Test
     void shouldShowOnlyActivePartnersToEveryoneElse() {
         Partner pending = registered();
         Caller stranger = new Caller("s", "someone", Set.of("partner"), Optional.empty());
