@@ -12,7 +12,17 @@ import java.util.UUID;
  */
 @JsonInclude(JsonInclude.Include.ALWAYS) // the event contract, whatever the services' response convention
 public record ResourcesSummarisedEvent(UUID projectId, long sequence, List<NeedCoverage> needs, long openRisks,
-                                       List<UnallocatedRisk> unallocatedOpenRisks, List<Reallocation> reallocationNeeded) {
+                                       List<UnallocatedRisk> unallocatedOpenRisks, List<Reallocation> reallocationNeeded,
+                                       List<PartnerContribution> contributions) {
+
+    /**
+     * What one partner contributes to needs of one dimension ({@code null}: no need, or a need without a dimension),
+     * of one type and unit: count, net pledge and delivered (issue #19: the integration matrix).
+     */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record PartnerContribution(UUID partnerId, String dimension, String type, String unit, long count, String pledged,
+                                      String delivered) {
+    }
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record NeedCoverage(UUID needId, String type, String unit, String quantity, String pledged, String delivered,

@@ -43,10 +43,14 @@ public class SummaryService {
                 }).toList()))
                 .chain(needCoverage -> risks.openCount(projectId).chain(open -> risks.unallocatedOpen(projectId)
                         .chain(unallocated -> risks.needingReallocation(projectId)
-                        .map(reallocation -> new ResourcesSummarisedEvent(projectId, sequence, needCoverage, open,
+                        .chain(reallocation -> summaries.contributions(projectId)
+                        .map(contributions -> new ResourcesSummarisedEvent(projectId, sequence, needCoverage, open,
                                 unallocated.stream().map(u -> new ResourcesSummarisedEvent.UnallocatedRisk(u.riskId(), u.title(),
                                         Decimals.format(u.allocatedPercent()))).toList(),
-                                reallocation.stream().map(SummaryService::reallocation).toList())))))
+                                reallocation.stream().map(SummaryService::reallocation).toList(),
+                                contributions.stream().map(c -> new ResourcesSummarisedEvent.PartnerContribution(c.partnerId(),
+                                        c.dimension(), c.type(), c.unit(), c.count(), Decimals.format(c.pledged()),
+                                        Decimals.format(c.delivered()))).toList()))))))
                 .chain(event -> outbox.append(ResourceEvents.PROJECT, projectId, ResourceEvents.RESOURCES_SUMMARISED, event)))
                 .replaceWithVoid();
     }

@@ -100,6 +100,39 @@ class DepartureReleaseTest {
                 .body("reallocationNeeded", is(false)).header("ETag", "\"1\"");
     }
 
+    @Test
+    void shouldListTheOpenPledgesOfAPartnerThatLeftForTheLeadOnly() {
+        World w = Fixtures.world();
+        String open = as(w.bToken()).body(Fixtures.pledge(w.project(), "FUNDING", "5000", "EUR")).post("/api/v1/contributions")
+                .then().statusCode(201).extract().path("id");
+        String withdrawn = as(w.bToken()).body(Fixtures.pledge(w.project(), "EQUIPMENT", "2", "laptops")).post("/api/v1/contributions")
+                .then().statusCode(201).extract().path("id");
+        as(w.bToken()).body(Map.of("reason", "leaving")).post("/api/v1/contributions/" + withdrawn + "/withdraw").then().statusCode(200);
+        as(w.aToken()).body(Fixtures.pledge(w.project(), "VOLUNTEER_HOURS", "10", "hours")).post("/api/v1/contributions")
+                .then().statusCode(201);
+        as(w.leadToken()).get(DEPARTED + w.project()).then().statusCode(200).body("items.size()", is(0)).body("next", nullValue());
+
+        Map<java.util.UUID, String> others = new LinkedHashMap<>();
+        others.put(w.b(), "WITHDRAWN");
+        others.put(w.a(), "ACCEPTED");
+        Topics.send("projects.v1", w.project().toString(), Fixtures.projectEvent("partnership.participant.withdrew.v1", w.project(),
+                "Project " + w.project(), w.lead(), "OPEN", 4, others));
+        Fixtures.awaitProject(w.project(), 4);
+
+        as(w.leadToken()).get(DEPARTED + w.project()).then().statusCode(200)
+                .body("items.id", is(List.of(open))).body("items[0].partnerId", is(w.b().toString()))
+                .body("items[0].status", is("PLEDGED")).body("next", nullValue());
+        as(Tokens.auditor()).get(DEPARTED + w.project() + "&limit=1").then().statusCode(200).body("items.id", is(List.of(open)));
+        as(w.aToken()).get(DEPARTED + w.project()).then().statusCode(403);
+        as(w.bToken()).get(DEPARTED + w.project()).then().statusCode(404);
+        as(w.outsiderToken()).get(DEPARTED + w.project()).then().statusCode(404);
+        as(w.leadToken()).get("/api/v1/commitments/departed").then().statusCode(400);
+        as(w.leadToken()).get(DEPARTED + w.project() + "&cursor=nonsense").then().statusCode(400);
+        io.restassured.RestAssured.given().get(DEPARTED + w.project()).then().statusCode(401);
+    }
+
+    static final String DEPARTED = "/api/v1/commitments/departed?projectId=";
+
     static Map<String, Object> risk(World w) {
         return Map.of("projectId", w.project().toString(), "category", "FINANCIAL", "title", "Funding gap in year 2",
                 "likelihood", 3, "impact", 4, "ownerPartnerId", w.a().toString());
