@@ -34,6 +34,7 @@ public final class Fixtures {
     public static final String PARTNERS_CONSUMER = "projects-service.partners";
     public static final String RESOURCES_CONSUMER = "projects-service.resources";
     static final ObjectMapper JSON = new ObjectMapper();
+    public static final ObjectMapper JSON_MAPPER = JSON;
 
     private Fixtures() {
     }

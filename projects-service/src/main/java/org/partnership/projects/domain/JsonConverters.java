@@ -36,6 +36,22 @@ public final class JsonConverters {
         }
     }
 
+    @Converter
+    public static class Reallocations extends ListConverter<LaunchReadiness.Reallocation> {
+        public Reallocations() {
+            super(new TypeReference<>() {
+            });
+        }
+    }
+
+    @Converter
+    public static class Contributions extends ListConverter<Integration.Contribution> {
+        public Contributions() {
+            super(new TypeReference<>() {
+            });
+        }
+    }
+
     abstract static class ListConverter<T> implements AttributeConverter<List<T>, String> {
 
         private final TypeReference<List<T>> type;

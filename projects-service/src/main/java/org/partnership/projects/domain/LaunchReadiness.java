@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
@@ -37,8 +38,28 @@ public final class LaunchReadiness {
     }
 
     /** The latest coverage and risk-allocation summary of the project. */
-    public record Coverage(List<NeedCoverage> needs, int openRisks, List<UnallocatedRisk> unallocatedOpenRisks) {
+    public record Coverage(List<NeedCoverage> needs, int openRisks, List<UnallocatedRisk> unallocatedOpenRisks,
+                           List<Reallocation> reallocationNeeded) {
+        public Coverage(List<NeedCoverage> needs, int openRisks, List<UnallocatedRisk> unallocatedOpenRisks) {
+            this(needs, openRisks, unallocatedOpenRisks, List.of());
+        }
     }
+
+    /**
+     * A risk (not CLOSED) whose shares were released because their partners left the project, not yet allocated again
+     * by the lead (issue #19): the lead is asked to reallocate it.
+     */
+    public record Reallocation(UUID riskId, String title, String status, BigDecimal allocatedPercent, List<ReleasedShare> released) {
+    }
+
+    public record ReleasedShare(UUID partnerId, BigDecimal sharePercent) {
+    }
+
+    /** Something the lead must do before the project is whole again, e.g. {@code REALLOCATE_RISK}. */
+    public record Action(String code, UUID riskId, List<UUID> partnerIds, String detail) {
+    }
+
+    public static final String REALLOCATE_RISK = "REALLOCATE_RISK";
 
     public record NeedCoverage(String type, String unit, BigDecimal quantity, BigDecimal pledged, BigDecimal coveragePercent) {
     }
@@ -49,7 +70,12 @@ public final class LaunchReadiness {
     public record Criterion(String code, boolean passed, String reason) {
     }
 
-    public record Readiness(boolean ready, List<Criterion> criteria) {
+    /** {@code actions}: what the lead is asked to do (e.g. reallocate the risk shares of a partner that left). */
+    public record Readiness(boolean ready, List<Criterion> criteria, List<Action> actions) {
+        public Readiness(boolean ready, List<Criterion> criteria) {
+            this(ready, criteria, List.of());
+        }
+
         public List<Criterion> failing() {
             return criteria.stream().filter(c -> !c.passed()).toList();
         }
@@ -73,7 +99,22 @@ public final class LaunchReadiness {
                     ? "the launch was approved under the " + rule + " rule"
                     : "the " + rule + " rule needs an approved launch decision; none has been approved"));
         }
-        return new Readiness(criteria.stream().allMatch(Criterion::passed), List.copyOf(criteria));
+        return new Readiness(criteria.stream().allMatch(Criterion::passed), List.copyOf(criteria), actions(coverage));
+    }
+
+    /** The lead is asked to reallocate every risk whose shares were released when their partners left. */
+    private static List<Action> actions(Optional<Coverage> coverage) {
+        return coverage.map(Coverage::reallocationNeeded).orElse(List.of()).stream()
+                .map(r -> new Action(REALLOCATE_RISK, r.riskId(), r.released().stream().map(ReleasedShare::partnerId).toList(),
+                        "\"" + r.title() + "\" is " + percent(r.allocatedPercent()) + " % allocated: "
+                                + r.released().stream().map(x -> percent(x.sharePercent()) + " %").collect(Collectors.joining(" and "))
+                                + " released when " + (r.released().size() == 1 ? "a partner" : "partners")
+                                + " left the project; the lead must allocate it again"))
+                .toList();
+    }
+
+    private static String percent(BigDecimal value) {
+        return value == null ? "0" : value.stripTrailingZeros().toPlainString();
     }
 
     private static Criterion participants(List<Member> accepted) {
@@ -117,11 +158,21 @@ public final class LaunchReadiness {
     }
 
     private static Criterion risks(Optional<Coverage> coverage) {
-        if (coverage.isEmpty() || coverage.get().openRisks() == 0 && coverage.get().unallocatedOpenRisks().isEmpty()) {
+        List<Reallocation> released = coverage.map(Coverage::reallocationNeeded).orElse(List.of());
+        if (coverage.isEmpty() || coverage.get().openRisks() == 0 && coverage.get().unallocatedOpenRisks().isEmpty()
+                && released.isEmpty()) {
             return new Criterion(RISKS_ALLOCATED, true, "no open risks registered");
         }
         Coverage c = coverage.get();
         List<UnallocatedRisk> open = c.unallocatedOpenRisks();
+        if (!released.isEmpty()) {
+            String what = released.stream().map(r -> "\"" + r.title() + "\" (" + r.status() + ", " + percent(r.allocatedPercent())
+                    + " % allocated)").collect(Collectors.joining(", "));
+            return new Criterion(RISKS_ALLOCATED, false, released.size() + " risk" + (released.size() == 1 ? " lost" : "s lost")
+                    + " the shares of partners that left the project and must be allocated again by the lead: " + what
+                    + (open.isEmpty() ? "" : "; " + open.size() + " open risk" + (open.size() == 1 ? " is" : "s are")
+                    + " not 100 % allocated"));
+        }
         if (open.isEmpty()) {
             return new Criterion(RISKS_ALLOCATED, true, "all " + c.openRisks() + " open risk" + (c.openRisks() == 1 ? " is" : "s are")
                     + " 100 % allocated among participants");

@@ -30,6 +30,12 @@ public class ResourcesSummary {
     @Convert(converter = JsonConverters.Risks.class)
     private List<LaunchReadiness.UnallocatedRisk> unallocatedOpenRisks;
 
+    @Convert(converter = JsonConverters.Reallocations.class)
+    private List<LaunchReadiness.Reallocation> reallocationNeeded;
+
+    @Convert(converter = JsonConverters.Contributions.class)
+    private List<Integration.Contribution> contributions;
+
     private OffsetDateTime updatedAt;
 
     protected ResourcesSummary() {
@@ -37,7 +43,13 @@ public class ResourcesSummary {
 
     public LaunchReadiness.Coverage coverage() {
         return new LaunchReadiness.Coverage(needs == null ? List.of() : needs, openRisks,
-                unallocatedOpenRisks == null ? List.of() : unallocatedOpenRisks);
+                unallocatedOpenRisks == null ? List.of() : unallocatedOpenRisks,
+                reallocationNeeded == null ? List.of() : reallocationNeeded);
+    }
+
+    /** Per partner, dimension, type and unit: what it contributes (for the integration matrix). */
+    public List<Integration.Contribution> contributions() {
+        return contributions == null ? List.of() : contributions;
     }
 
     public UUID projectId() {

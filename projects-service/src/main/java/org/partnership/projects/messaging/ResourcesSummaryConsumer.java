@@ -9,6 +9,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.partnership.messaging.CloudEvent;
 import org.partnership.messaging.inbox.Inbox;
 import org.partnership.messaging.inbox.PoisonEventException;
+import org.partnership.projects.domain.Integration;
 import org.partnership.projects.domain.LaunchReadiness;
 import org.partnership.projects.repository.ResourcesSummaryRepository;
 
@@ -37,7 +38,24 @@ public class ResourcesSummaryConsumer {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record SummaryData(UUID projectId, Long sequence, List<NeedData> needs, Integer openRisks,
-                              List<RiskData> unallocatedOpenRisks) {
+                              List<RiskData> unallocatedOpenRisks, List<ReallocationData> reallocationNeeded,
+                              List<ContributionData> contributions) {
+    }
+
+    /** Optional (issue #19): absent from summaries published before it existed. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ReallocationData(UUID riskId, String title, String status, BigDecimal allocatedPercent,
+                                   List<ReleasedData> released) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ReleasedData(UUID partnerId, BigDecimal sharePercent) {
+    }
+
+    /** Optional (issue #19): absent from summaries published before it existed. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ContributionData(UUID partnerId, String dimension, String type, String unit, Long count,
+                                   BigDecimal pledged, BigDecimal delivered) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -72,7 +90,24 @@ public class ResourcesSummaryConsumer {
                 .map(r -> new LaunchReadiness.UnallocatedRisk(r.title() == null ? String.valueOf(r.riskId()) : r.title(),
                         r.allocatedPercent() == null ? BigDecimal.ZERO : r.allocatedPercent()))
                 .toList();
-        return summaries.upsert(data.projectId(), data.sequence(), needs, data.openRisks(), risks)
+        List<LaunchReadiness.Reallocation> reallocation = data.reallocationNeeded() == null ? List.of()
+                : data.reallocationNeeded().stream().map(r -> {
+                    if (r.riskId() == null || r.released() == null) {
+                        throw new PoisonEventException("event " + event.id() + " has a risk to reallocate without riskId or released");
+                    }
+                    return new LaunchReadiness.Reallocation(r.riskId(), r.title() == null ? String.valueOf(r.riskId()) : r.title(),
+                            r.status(), r.allocatedPercent() == null ? BigDecimal.ZERO : r.allocatedPercent(),
+                            r.released().stream().map(x -> new LaunchReadiness.ReleasedShare(x.partnerId(), x.sharePercent())).toList());
+                }).toList();
+        List<Integration.Contribution> contributions = data.contributions() == null ? List.of()
+                : data.contributions().stream().map(c -> {
+                    if (c.partnerId() == null || c.type() == null || c.pledged() == null || c.delivered() == null) {
+                        throw new PoisonEventException("event " + event.id() + " has a contribution without partnerId, type, pledged or delivered");
+                    }
+                    return new Integration.Contribution(c.partnerId(), c.dimension(), c.type(), c.unit(),
+                            c.count() == null ? 0 : c.count(), c.pledged(), c.delivered());
+                }).toList();
+        return summaries.upsert(data.projectId(), data.sequence(), needs, data.openRisks(), risks, reallocation, contributions)
                 .invoke(applied -> Log.debugf("resources summary %d of project %s %s", data.sequence(), data.projectId(),
                         applied == 1 ? "applied" : "not newer than the kept one; ignored"))
                 .replaceWithVoid();

@@ -89,10 +89,20 @@ public final class ProjectResponses {
     }
 
     @Schema(name = "Readiness")
-    public record ReadinessView(boolean ready, List<CriterionView> criteria) {
+    public record ReadinessView(boolean ready, List<CriterionView> criteria,
+                                @Schema(description = "What the lead is asked to do, e.g. REALLOCATE_RISK: allocate again a risk "
+                                        + "whose shares were released when their partners left the project")
+                                List<ActionView> actions) {
         static ReadinessView of(LaunchReadiness.Readiness r) {
-            return new ReadinessView(r.ready(), r.criteria().stream().map(CriterionView::of).toList());
+            return new ReadinessView(r.ready(), r.criteria().stream().map(CriterionView::of).toList(),
+                    r.actions().stream().map(a -> new ActionView(a.code(), a.riskId(), a.partnerIds(), a.detail())).toList());
         }
+    }
+
+    @Schema(name = "ReadinessAction", description = "An action needed from the project's lead")
+    public record ActionView(@Schema(enumeration = {"REALLOCATE_RISK"}) String code, UUID riskId,
+                             @Schema(description = "The partners whose shares were released") List<UUID> partnerIds,
+                             String detail) {
     }
 
     @Schema(name = "ReadinessCriterion")

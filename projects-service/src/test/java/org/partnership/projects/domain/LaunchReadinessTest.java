@@ -102,6 +102,31 @@ class LaunchReadinessTest {
                 .criteria()).extracting(Criterion::code).doesNotContain("LAUNCH_DECISION_APPROVED");
     }
 
+    /** Issue #19, hole 3: the risk shares of a partner that left are released; the lead is asked to allocate them again. */
+    @Test
+    void shouldFailRisksAndAskTheLeadToReallocateSharesReleasedByAPartnerThatLeft() {
+        java.util.UUID risk = java.util.UUID.randomUUID();
+        java.util.UUID departed = java.util.UUID.randomUUID();
+        LaunchReadiness.Reallocation released = new LaunchReadiness.Reallocation(risk, "Funding gap", "MITIGATED", new BigDecimal("60"),
+                List.of(new LaunchReadiness.ReleasedShare(departed, new BigDecimal("40.00"))));
+        Coverage coverage = new Coverage(List.of(need("100")), 0, List.of(), List.of(released));
+
+        Readiness r = LaunchReadiness.evaluate(GovernanceRule.LEAD_DECIDES, 100, List.of(CITY, FOOD_BANK), Optional.of(coverage), false);
+
+        assertThat(r.failing()).extracting(Criterion::code).containsExactly("RISKS_ALLOCATED");
+        assertThat(r.failing().get(0).reason()).isEqualTo("1 risk lost the shares of partners that left the project and must be "
+                + "allocated again by the lead: \"Funding gap\" (MITIGATED, 60 % allocated)");
+        assertThat(r.actions()).singleElement().satisfies(a -> {
+            assertThat(a.code()).isEqualTo(LaunchReadiness.REALLOCATE_RISK);
+            assertThat(a.riskId()).isEqualTo(risk);
+            assertThat(a.partnerIds()).containsExactly(departed);
+            assertThat(a.detail()).isEqualTo("\"Funding gap\" is 60 % allocated: 40 % released when a partner left the project; "
+                    + "the lead must allocate it again");
+        });
+        assertThat(LaunchReadiness.evaluate(GovernanceRule.LEAD_DECIDES, 100, List.of(CITY, FOOD_BANK), Optional.of(COVERED), false)
+                .actions()).isEmpty();
+    }
+
     private static NeedCoverage need(String percent) {
         BigDecimal p = new BigDecimal(percent);
         return new NeedCoverage("VOLUNTEER_HOURS", "hours", new BigDecimal("400"), p.multiply(new BigDecimal(4)), p);
