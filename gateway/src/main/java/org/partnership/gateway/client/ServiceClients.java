@@ -41,6 +41,20 @@ public final class ServiceClients {
         @GET
         @Path("/participants")
         Uni<JsonNode> participants(@PathParam("id") String id);
+
+        /** How the project integrates across sectors, dimensions and levels (projects-service computes it). */
+        @GET
+        @Path("/integration")
+        Uni<JsonNode> integration(@PathParam("id") String id);
+    }
+
+    @RegisterRestClient(configKey = "projects")
+    @AccessToken
+    @Path("/api/v1/projects/portfolio")
+    public interface Portfolio {
+        /** A page of the caller's organisation's projects with their integration (coordinators). */
+        @GET
+        Uni<JsonNode> portfolio(@QueryParam("limit") int limit);
     }
 
     @RegisterRestClient(configKey = "resources")
@@ -62,6 +76,16 @@ public final class ServiceClients {
         @Path("/contributions")
         Uni<JsonNode> contributions(@QueryParam("projectId") String projectId, @QueryParam("status") String status,
                 @QueryParam("overdue") Boolean overdue, @QueryParam("limit") int limit, @QueryParam("cursor") String cursor);
+
+        /** A page of the open pledges of partners that left the project (its lead, auditors, administrators). */
+        @GET
+        @Path("/commitments/departed")
+        Uni<JsonNode> departedPledges(@QueryParam("projectId") String projectId, @QueryParam("limit") int limit);
+
+        /** The caller's own partner's commitments across projects. */
+        @GET
+        @Path("/commitments")
+        Uni<JsonNode> ownCommitments();
 
         /** Every risk of the project (a bare array). */
         @GET

@@ -15,7 +15,9 @@ import java.util.TreeSet;
  * delivered contributions are the service's filtered lists. A part a service could not give is left out (as every
  * absent optional field of the API is, README "API") and its service named in {@code unavailable} (the dashboard is
  * then {@code partial}); a part the service refused the caller is left out and named in {@code restricted}; a list cut
- * off at the dashboard's bound is named in {@code truncated}.
+ * off at the dashboard's bound is named in {@code truncated}. What the lead must do ({@code actionsNeeded}, e.g.
+ * reallocate a departed partner's risk shares) is the readiness's {@code actions}; the open pledges of partners that left
+ * ({@code departedPledges}) are resources-service's; the {@code integration} is projects-service's (issue #19).
  */
 public final class DashboardComposer {
 
@@ -26,7 +28,26 @@ public final class DashboardComposer {
 
     /** The project (required: it decides visibility) and every other part as its service gave it. */
     public record Parts(JsonNode project, Part readiness, Part participants, Part needs, Part commitments, Part overdue,
-                        Part partiallyDelivered, Part risks) {
+                        Part partiallyDelivered, Part risks, Part integration, Part departedPledges) {
+        public Parts(JsonNode project, Part readiness, Part participants, Part needs, Part commitments, Part overdue,
+                Part partiallyDelivered, Part risks) {
+            this(project, readiness, participants, needs, commitments, overdue, partiallyDelivered, risks, Part.of(null), Part.of(null));
+        }
+    }
+
+    /** The organisation's portfolio (projects-service) and its own commitments (resources-service), as they are. */
+    public static ObjectNode composePortfolio(Part portfolio, Part commitments) {
+        ObjectNode dashboard = JSON.objectNode();
+        Set<String> unavailable = new TreeSet<>();
+        Set<String> restricted = new TreeSet<>();
+        Set<String> truncated = new TreeSet<>();
+        put(dashboard, "portfolio", portfolio, unavailable, restricted, truncated);
+        put(dashboard, "commitments", commitments, unavailable, restricted, truncated);
+        dashboard.put("partial", !unavailable.isEmpty());
+        unavailable.forEach(dashboard.putArray("unavailable")::add);
+        restricted.forEach(dashboard.putArray("restricted")::add);
+        truncated.forEach(dashboard.putArray("truncated")::add);
+        return dashboard;
     }
 
     public static ObjectNode compose(Parts parts) {
@@ -42,6 +63,9 @@ public final class DashboardComposer {
         put(dashboard, "overdue", items(parts.overdue()), unavailable, restricted, truncated);
         put(dashboard, "partiallyDelivered", items(parts.partiallyDelivered()), unavailable, restricted, truncated);
         put(dashboard, "risks", open(items(parts.risks())), unavailable, restricted, truncated);
+        put(dashboard, "actionsNeeded", field(parts.readiness(), "actions"), unavailable, restricted, truncated);
+        put(dashboard, "departedPledges", parts.departedPledges(), unavailable, restricted, truncated);
+        put(dashboard, "integration", parts.integration(), unavailable, restricted, truncated);
         dashboard.put("partial", !unavailable.isEmpty());
         unavailable.forEach(dashboard.putArray("unavailable")::add);
         restricted.forEach(dashboard.putArray("restricted")::add);

@@ -38,10 +38,13 @@ public class DashboardSources {
     static final int MAX_PAGES = 10;
 
     private final ServiceClients.Projects projects;
+    private final ServiceClients.Portfolio portfolio;
     private final ServiceClients.Resources resources;
 
-    public DashboardSources(@RestClient ServiceClients.Projects projects, @RestClient ServiceClients.Resources resources) {
+    public DashboardSources(@RestClient ServiceClients.Projects projects, @RestClient ServiceClients.Portfolio portfolio,
+            @RestClient ServiceClients.Resources resources) {
         this.projects = projects;
+        this.portfolio = portfolio;
         this.resources = resources;
     }
 
@@ -61,6 +64,30 @@ public class DashboardSources {
     @Fallback(ProjectsUnavailable.class)
     public Uni<Part> participants(String projectId) {
         return part(projects.participants(projectId));
+    }
+
+    /** The project's sectors x dimensions matrix, levels and gaps, as projects-service computes them. */
+    @Fallback(ProjectsUnavailable.class)
+    public Uni<Part> integration(String projectId) {
+        return part(projects.integration(projectId));
+    }
+
+    /** The first page of the caller's organisation's portfolio (truncated when there is more). */
+    @Fallback(ProjectsUnavailable.class)
+    public Uni<Part> portfolio() {
+        return restrictedWhenRefused(portfolio.portfolio(PAGE).map(DashboardSources::firstPage));
+    }
+
+    /** The caller's own partner's commitments across projects, as resources-service computes them. */
+    @Fallback(ResourcesUnavailable.class)
+    public Uni<Part> ownCommitments() {
+        return part(resources.ownCommitments());
+    }
+
+    /** The open pledges of partners that left the project (resources-service knows them; truncated beyond a page). */
+    @Fallback(ResourcesUnavailable.class)
+    public Uni<Part> departedPledges(String projectId) {
+        return restrictedWhenRefused(resources.departedPledges(projectId, PAGE).map(DashboardSources::firstPage));
     }
 
     @Fallback(ResourcesUnavailable.class)
@@ -99,6 +126,13 @@ public class DashboardSources {
             }
             return pages(projectId, status, overdue, next.asText(), collected, page + 1);
         });
+    }
+
+    /** The items of a page; cut off when the service has more. */
+    private static Part firstPage(JsonNode page) {
+        JsonNode next = page.path("next");
+        JsonNode items = page.path("items").isMissingNode() ? JsonNodeFactory.instance.arrayNode() : page.get("items");
+        return next.isTextual() && !next.asText().isEmpty() ? Part.cutOff(items) : Part.of(items);
     }
 
     /** The answer, or restricted when the service refuses the caller; other failures go to the fallback. */

@@ -46,7 +46,10 @@ public class DashboardResource {
     @Operation(operationId = "projectDashboard", summary = "A project's dashboard",
             description = "Project and readiness, participants with sectors, needs with coverage, contribution totals per partner "
                     + "(exactly resources-service's GET /api/v1/commitments?projectId=), open risks with allocations, overdue and "
-                    + "partially delivered contributions. partial=true and unavailable[] name the services that could not answer; "
+                    + "partially delivered contributions, what the lead must do (actionsNeeded: the readiness's actions, e.g. "
+                    + "REALLOCATE_RISK when a partner that left released its risk shares), the open pledges of partners that left "
+                    + "(departedPledges, resources-service's GET /api/v1/commitments/departed) and the project's horizontal and "
+                    + "vertical integration (integration, projects-service's GET /api/v1/projects/{id}/integration). partial=true and unavailable[] name the services that could not answer; "
                     + "restricted[] names the parts the caller may not see (left out, no outage); truncated[] names the lists that "
                     + "were cut off at 1,000 items.")
     @APIResponse(responseCode = "200", description = "The dashboard", content = @Content(schema = @Schema(implementation = Object.class)))
@@ -64,9 +67,12 @@ public class DashboardResource {
                         sources.commitments(projectId),
                         sources.contributions(projectId, null, true),
                         sources.contributions(projectId, "PARTIALLY_DELIVERED", null),
-                        sources.risks(projectId))
-                .asTuple().map(t -> DashboardComposer.compose(new DashboardComposer.Parts(t.getItem1(), t.getItem2(),
-                        t.getItem3(), t.getItem4(), t.getItem5(), t.getItem6(), t.getItem7(), t.getItem8())));
+                        sources.risks(projectId),
+                        sources.integration(projectId),
+                        sources.departedPledges(projectId))
+                .with(r -> DashboardComposer.compose(new DashboardComposer.Parts((JsonNode) r.get(0), (Part) r.get(1),
+                        (Part) r.get(2), (Part) r.get(3), (Part) r.get(4), (Part) r.get(5), (Part) r.get(6), (Part) r.get(7),
+                        (Part) r.get(8), (Part) r.get(9))));
     }
 
     /** The project itself decides visibility: if the caller may not see it, there is no dashboard. */

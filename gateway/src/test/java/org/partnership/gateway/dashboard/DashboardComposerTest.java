@@ -80,6 +80,47 @@ class DashboardComposerTest {
         assertThat(dashboard.path("readiness").path("ready").asBoolean(true)).isFalse();
     }
 
+    /** Issue #19: what the lead must do, what departed partners still owe, and the integration — each as its service said. */
+    @Test
+    void shouldShowTheLeadsActionsTheDepartedPartnersPledgesAndTheIntegrationAsTheServicesGaveThem() {
+        JsonNode readiness = json("""
+                {"ready":false,"criteria":[{"code":"RISKS_ALLOCATED","passed":false,"reason":"r"}],
+                 "actions":[{"code":"REALLOCATE_RISK","riskId":"r1","partnerIds":["b"],"detail":"d"}]}""");
+        JsonNode departed = json("[{\"id\":\"c1\",\"partnerId\":\"b\",\"status\":\"PLEDGED\"}]");
+        JsonNode integration = json("{\"projectId\":\"p\",\"gaps\":[{\"code\":\"SINGLE_LEVEL\"}]}");
+
+        ObjectNode dashboard = DashboardComposer.compose(new DashboardComposer.Parts(json("{\"id\":\"p\"}"), Part.of(readiness),
+                NOTHING, NOTHING, NOTHING, NOTHING, NOTHING, NOTHING, Part.of(integration), Part.of(departed)));
+
+        assertThat(dashboard.path("actionsNeeded")).isEqualTo(readiness.path("actions"));
+        assertThat(dashboard.path("departedPledges")).isEqualTo(departed);
+        assertThat(dashboard.path("integration")).isEqualTo(integration);
+
+        ObjectNode refused = DashboardComposer.compose(new DashboardComposer.Parts(json("{\"id\":\"p\"}"), Part.of(readiness),
+                NOTHING, NOTHING, NOTHING, NOTHING, NOTHING, NOTHING, Part.unavailableFrom(DashboardSources.PROJECTS), Part.refused()));
+        assertThat(refused.has("departedPledges")).isFalse();
+        assertThat(refused.has("integration")).isFalse();
+        assertThat(refused.path("restricted")).extracting(JsonNode::asText).containsExactly("departedPledges");
+        assertThat(refused.path("unavailable")).extracting(JsonNode::asText).containsExactly("projects-service");
+    }
+
+    @Test
+    void shouldComposeThePortfolioAndTheOrganisationsCommitments() {
+        JsonNode items = json("[{\"projectId\":\"p\",\"gaps\":[]}]");
+        JsonNode commitments = json("{\"partnerId\":\"a\",\"items\":[],\"next\":null}");
+
+        ObjectNode dashboard = DashboardComposer.composePortfolio(Part.cutOff(items), Part.of(commitments));
+        assertThat(dashboard.path("portfolio")).isEqualTo(items);
+        assertThat(dashboard.path("commitments")).isEqualTo(commitments);
+        assertThat(dashboard.path("truncated")).extracting(JsonNode::asText).containsExactly("portfolio");
+        assertThat(dashboard.path("partial").asBoolean(true)).isFalse();
+
+        ObjectNode partial = DashboardComposer.composePortfolio(Part.refused(), Part.unavailableFrom(DashboardSources.RESOURCES));
+        assertThat(partial.path("restricted")).extracting(JsonNode::asText).containsExactly("portfolio");
+        assertThat(partial.path("unavailable")).extracting(JsonNode::asText).containsExactly("resources-service");
+        assertThat(partial.path("partial").asBoolean()).isTrue();
+    }
+
     private static JsonNode json(String text) {
         try {
             return MAPPER.readTree(text);

@@ -57,7 +57,22 @@ class MeAndDashboardTest {
                 .body("restricted", empty())
                 .body("$", not(hasKey("needs")))
                 .body("$", not(hasKey("contributionsByPartner")))
-                .body("$", not(hasKey("risks")));
+                .body("$", not(hasKey("risks")))
+                .body("$", not(hasKey("departedPledges")))
+                .body("integration.path", is("/api/v1/projects/" + project + "/integration"));
+    }
+
+    @Test
+    void shouldComposeThePortfolioDashboardFromTheServicesAndLeaveOutWhatACallerWithoutPartnerHasNot() {
+        given().auth().oauth2(Tokens.coordinator(UUID.randomUUID())).get("/api/v1/dashboards/portfolio").then().statusCode(200)
+                .body("portfolio", empty())
+                .body("partial", is(true))
+                .body("unavailable", contains("resources-service"))
+                .body("$", not(hasKey("commitments")));
+        given().auth().oauth2(Tokens.admin()).get("/api/v1/dashboards/portfolio").then().statusCode(200)
+                .body("partial", is(false))
+                .body("restricted", contains("commitments", "portfolio"));
+        given().get("/api/v1/dashboards/portfolio").then().statusCode(401);
     }
 
     @Test
