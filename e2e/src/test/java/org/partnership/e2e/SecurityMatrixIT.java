@@ -56,6 +56,7 @@ class SecurityMatrixIT {
             GET       /api/v1/dashboards/projects/{DRAFT}                         -               200  200  200  404  200  200
             GET       /api/v1/dashboards/projects/{Q}                             -               200  200  200  200  200  200
             GET       /api/v1/dashboards/projects/{RANDOM}                        -               404  404  404  404  404  404
+            GET       /api/v1/dashboards/portfolio                                -               200  200  200  200  200  200
             # --- partners
             GET       /api/v1/partners                                            -               200  200  200  200  200  200
             GET       /api/v1/partners?status=PENDING_VERIFICATION                -               403  403  403  403  200  200
@@ -108,6 +109,12 @@ class SecurityMatrixIT {
             POST      /api/v1/projects/{Q}/indicators                             INDICATOR       403  403  403  403  403  403
             POST      /api/v1/projects/{P}/indicators/{I}/measurements            MEASURE         201  201  201  403  403  403
             POST      /api/v1/projects/{Q}/indicators/{I}/measurements            MEASURE         403  403  404  403  403  403
+            # --- integration (issue #19): the project's full view; a coordinator's own portfolio
+            GET       /api/v1/projects/{P}/integration                            -               200  200  200  404  200  200
+            GET       /api/v1/projects/{Q}/integration                            -               404  404  200  404  200  200
+            GET       /api/v1/projects/{DRAFT}/integration                        -               200  200  200  404  200  200
+            GET       /api/v1/projects/{RANDOM}/integration                       -               404  404  404  404  404  404
+            GET       /api/v1/projects/portfolio                                  -               200  403  403  403  403  403
             # --- needs
             GET       /api/v1/needs?projectId={P}                                 -               200  200  200  404  200  200
             GET       /api/v1/needs?projectId={Q}                                 -               404  404  200  404  200  200
@@ -150,6 +157,8 @@ class SecurityMatrixIT {
             GET       /api/v1/commitments?projectId={P}                           -               200  200  200  404  200  200
             GET       /api/v1/commitments?projectId={Q}                           -               404  404  200  404  200  200
             GET+csv   /api/v1/commitments                                         -               200  200  200  200  400  400
+            GET       /api/v1/commitments/departed?projectId={P}                  -               200  403  403  404  200  200
+            GET       /api/v1/commitments/departed?projectId={Q}                  -               404  404  403  404  200  200
             GET+csv   /api/v1/commitments?partnerId={PEERP}                       -               404  404  200  404  200  200
             GET+csv   /api/v1/commitments?partnerId={PEERP}&projectId={P}         -               200  404  200  404  200  200
             GET+csv   /api/v1/commitments?projectId={P}                           -               200  200  200  404  200  200

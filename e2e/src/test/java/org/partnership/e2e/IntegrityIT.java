@@ -1,0 +1,188 @@
+package org.partnership.e2e;
+
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.partnership.e2e.Organisations.Registration;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.is;
+
+/**
+ * Issue #19 on the real stack, through the gateway with real Keycloak tokens. Hole 3: a partner that withdraws no
+ * longer carries risk — allocated 60/40, the 40 partner withdraws, the risk is no longer fully allocated, readiness
+ * and the dashboard say so and ask the lead to reallocate, and its open pledge is flagged. Hole 7: the project's
+ * horizontal and vertical integration and the coordinator's portfolio, on their endpoints and on the dashboards.
+ */
+@Order(1)
+@ExtendWith(Platform.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class IntegrityIT {
+
+    private final LocalDate today = LocalDate.now(ZoneOffset.UTC);
+
+    private Platform.User coordinator;
+    private Platform.User charityRep;
+    private Platform.User companyRep;
+    private String city;
+    private String charity;
+    private String company;
+    private String project;
+    private String companyFunding;
+
+    @BeforeAll
+    void organisationsJoinAndAProjectStarts() {
+        Platform.User admin = Platform.newUser("admin", "admin");
+        coordinator = Platform.newUser("coordinator", "coordinator");
+        charityRep = Platform.newUser("charity", "partner-rep");
+        companyRep = Platform.newUser("company", "partner-rep");
+        city = Organisations.joinVerified(coordinator, admin,
+                new Registration("Integrity City " + coordinator.id().substring(0, 6), "Municipality", "PUBLIC", "LOCAL", List.of("HOUSING")));
+        charity = Organisations.joinVerified(charityRep, admin,
+                new Registration("Integrity Charity " + charityRep.id().substring(0, 6), "Registered charity", "THIRD_SECTOR", "LOCAL",
+                        List.of("HOUSING")));
+        company = Organisations.joinVerified(companyRep, admin,
+                new Registration("Integrity Company " + companyRep.id().substring(0, 6), "Aktiengesellschaft", "MARKET", "NATIONAL",
+                        List.of("EMPLOYMENT")));
+
+        String token = coordinator.token();
+        Map<String, Object> body = Map.of("title", "Integrity project", "purpose", "Homes and jobs, together",
+                "dimensions", List.of("HOUSING", "EMPLOYMENT"), "plannedStart", today.plusDays(30).toString(),
+                "plannedEnd", today.plusDays(300).toString());
+        project = Eventually.answers(201, () -> Platform.as(token).body(body).post("/api/v1/projects")).path("id");
+        Platform.as(token).post("/api/v1/projects/" + project + "/open").then().statusCode(200);
+        for (String partner : List.of(charity, company)) {
+            Eventually.answers(201, () -> Platform.as(token).body(Map.of("partnerId", partner, "role", "CO_PRODUCER", "message", "Join us"))
+                    .post("/api/v1/projects/" + project + "/participants"));
+        }
+        accept(charityRep.token(), charity);
+        accept(companyRep.token(), company);
+    }
+
+    @Test
+    @Order(1)
+    void thePartnersContributionsShowHowTheProjectIntegratesAcrossSectorsDimensionsAndLevels() {
+        String lead = coordinator.token();
+        String housingNeed = need(lead, "VOLUNTEER_HOURS", "100", "hours", "HOUSING");
+        String employmentNeed = need(lead, "FUNDING", "5000", "EUR", "EMPLOYMENT");
+        pledge(charityRep.token(), "VOLUNTEER_HOURS", "60", "hours", housingNeed);
+        companyFunding = pledge(companyRep.token(), "FUNDING", "5000", "EUR", employmentNeed);
+        pledge(lead, "VOLUNTEER_HOURS", "40", "hours", housingNeed);
+
+        Eventually.holds(() -> {
+            JsonPath integration = Platform.as(lead).get("/api/v1/projects/" + project + "/integration").then().statusCode(200)
+                    .extract().jsonPath();
+            assertThat(integration.getList("sectors", String.class)).containsExactly("MARKET", "PUBLIC", "THIRD_SECTOR");
+            assertThat(integration.getList("matrix.find { it.sector == 'THIRD_SECTOR' && it.dimension == 'HOUSING' }.partners.partnerId",
+                    String.class)).containsExactly(charity);
+            assertThat(integration.getString("matrix.find { it.sector == 'MARKET' && it.dimension == 'EMPLOYMENT' }.contributions[0].pledged"))
+                    .isEqualTo("5000");
+            assertThat(integration.getList("integratedDimensions", String.class)).containsExactly("HOUSING");
+            assertThat(integration.getList("gaps.code", String.class)).containsExactly("DIMENSION_SINGLE_SECTOR");
+            assertThat(integration.getString("gaps[0].dimension")).isEqualTo("EMPLOYMENT");
+            assertThat(integration.getList("levels.level", String.class)).containsExactly("LOCAL", "NATIONAL");
+            assertThat(integration.getBoolean("verticallyIntegrated")).isTrue();
+        });
+        JsonPath dashboard = dashboard(lead);
+        assertThat(dashboard.getList("integration.gaps.code", String.class)).containsExactly("DIMENSION_SINGLE_SECTOR");
+
+        JsonPath portfolio = Platform.as(lead).get("/api/v1/projects/portfolio").then().statusCode(200).extract().jsonPath();
+        assertThat(portfolio.getList("items.projectId", String.class)).containsExactly(project);
+        assertThat(portfolio.getString("items[0].role")).isEqualTo("LEAD");
+        assertThat(portfolio.getList("items[0].integratedDimensions", String.class)).containsExactly("HOUSING");
+        assertThat(portfolio.getString("next")).isNull();
+        Platform.as(charityRep.token()).get("/api/v1/projects/portfolio").then().statusCode(403);
+        Platform.as(lead).get("/api/v1/dashboards/portfolio").then().statusCode(200)
+                .body("portfolio.projectId", is(List.of(project)))
+                .body("commitments.partnerId", is(city))
+                .body("partial", is(false));
+        Platform.as(charityRep.token()).get("/api/v1/dashboards/portfolio").then().statusCode(200)
+                .body("restricted", is(List.of("portfolio"))).body("commitments.partnerId", is(charity));
+    }
+
+    @Test
+    @Order(2)
+    void aPartnerThatWithdrawsNoLongerCarriesRiskAndTheDashboardAsksTheLeadToReallocate() {
+        String lead = coordinator.token();
+        Map<String, Object> riskBody = Map.of("projectId", project, "category", "FINANCIAL", "title", "Funding gap in year 2",
+                "likelihood", 3, "impact", 4, "ownerPartnerId", city);
+        Response created = Eventually.answers(201, () -> Platform.as(lead).body(riskBody).post("/api/v1/risks"));
+        String risk = created.path("id");
+        Platform.as(lead).header("If-Match", created.header("ETag"))
+                .body(List.of(Map.of("partnerId", charity, "sharePercent", "60"), Map.of("partnerId", company, "sharePercent", "40")))
+                .put("/api/v1/risks/" + risk + "/allocations").then().statusCode(200).body("allocatedPercent", is("100"));
+        String openPledge = Eventually.answers(201, () -> Platform.as(companyRep.token()).body(Map.of("projectId", project,
+                "type", "EXPERTISE", "quantity", "20", "unit", "hours", "description", "Job coaching")).post("/api/v1/contributions"))
+                .path("id");
+        Eventually.holds(() -> assertThat(readiness(lead).getBoolean("criteria.find { it.code == 'RISKS_ALLOCATED' }.passed")).isTrue());
+        assertThat(dashboard(lead).getList("actionsNeeded")).isEmpty();
+
+        Platform.as(companyRep.token()).post("/api/v1/projects/" + project + "/participants/" + company + "/withdraw")
+                .then().statusCode(200);
+
+        Eventually.holds(() -> Platform.as(lead).get("/api/v1/risks/" + risk).then().statusCode(200)
+                .body("allocatedPercent", is("60"))
+                .body("reallocationNeeded", is(true))
+                .body("allocations.partnerId", is(List.of(charity)))
+                .body("releasedShares.partnerId", is(List.of(company)))
+                .body("releasedShares[0].sharePercent", is("40"))
+                .body("releasedShares[0].reason", is("the partner withdrew from the project")));
+        Eventually.holds(() -> {
+            JsonPath readiness = readiness(lead);
+            assertThat(readiness.getBoolean("ready")).isFalse();
+            assertThat(readiness.getString("criteria.find { it.code == 'RISKS_ALLOCATED' }.reason"))
+                    .contains("\"Funding gap in year 2\" (OPEN, 60 % allocated)");
+            assertThat(readiness.getList("actions.code", String.class)).containsExactly("REALLOCATE_RISK");
+            assertThat(readiness.getList("actions[0].partnerIds", String.class)).containsExactly(company);
+        });
+        JsonPath dashboard = dashboard(lead);
+        assertThat(dashboard.getString("risks.find { it.id == '" + risk + "' }.allocatedPercent")).isEqualTo("60");
+        assertThat(dashboard.getBoolean("risks.find { it.id == '" + risk + "' }.reallocationNeeded")).isTrue();
+        assertThat(dashboard.getList("actionsNeeded.riskId", String.class)).containsExactly(risk);
+        // both of the company's pledges are still open: the lead must replace them
+        assertThat(dashboard.getList("departedPledges.id", String.class)).containsExactly(companyFunding, openPledge);
+        assertThat(dashboard.getList("restricted", String.class)).doesNotContain("departedPledges");
+        assertThat(dashboard(charityRep.token()).getList("restricted", String.class)).contains("departedPledges");
+
+        String etag = Platform.as(lead).get("/api/v1/risks/" + risk).then().statusCode(200).extract().header("ETag");
+        Platform.as(lead).header("If-Match", etag).body(List.of(Map.of("partnerId", charity, "sharePercent", "100")))
+                .put("/api/v1/risks/" + risk + "/allocations").then().statusCode(200)
+                .body("allocatedPercent", is("100")).body("reallocationNeeded", is(false));
+        Eventually.holds(() -> assertThat(dashboard(lead).getList("actionsNeeded")).isEmpty());
+    }
+
+    private void accept(String token, String partner) {
+        Platform.as(token).post("/api/v1/projects/" + project + "/participants/" + partner + "/accept").then().statusCode(200);
+        Eventually.answers(200, () -> Platform.as(token).queryParam("projectId", project).get("/api/v1/needs"));
+    }
+
+    private String need(String token, String type, String quantity, String unit, String dimension) {
+        Map<String, Object> body = Map.of("projectId", project, "type", type, "quantity", quantity, "unit", unit, "dimension", dimension);
+        return Eventually.answers(201, () -> Platform.as(token).body(body).post("/api/v1/needs")).path("id");
+    }
+
+    private String pledge(String token, String type, String quantity, String unit, String needId) {
+        Map<String, Object> body = Map.of("projectId", project, "type", type, "quantity", quantity, "unit", unit, "needId", needId);
+        return Eventually.answers(201, () -> Platform.as(token).body(body).post("/api/v1/contributions")).path("id");
+    }
+
+    private JsonPath readiness(String token) {
+        return Platform.as(token).get("/api/v1/projects/" + project + "/readiness").then().statusCode(200).extract().jsonPath();
+    }
+
+    private JsonPath dashboard(String token) {
+        return Platform.as(token).get("/api/v1/dashboards/projects/" + project).then().statusCode(200).extract().jsonPath();
+    }
+}
