@@ -79,6 +79,8 @@ final class MatrixFixtures {
     String risk;
     String risk2;
     String indicator;
+    /** A measurement of the indicator (#19 hole 6). */
+    String measurement;
     /** A genuine token of the realm whose lifetime (1 s, plus the services' 30 s clock skew) is over by the matrix. */
     String expiringToken;
     Instant expiringTokenRefusedFrom;
@@ -163,6 +165,11 @@ final class MatrixFixtures {
         indicator = created(call(Who.LEAD, "POST", "/api/v1/projects/" + project + "/indicators")
                 .body(Map.of("name", "mx-p-indicator-name", "unit", "people", "baseline", "0", "target", "30")).send(), 201)
                 .path("id").asText();
+        RawHttp.Answer measured = call(Who.LEAD, "POST", "/api/v1/projects/" + project + "/indicators/" + indicator + "/measurements")
+                .body(Map.of("value", "1", "measuredAt", java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString())).send();
+        created(measured, 201);
+        String location = measured.header("Location");
+        measurement = location.substring(location.lastIndexOf('/') + 1);
 
         // resources-service, once its replicas know the projects and who accepted
         need = answered(call(Who.LEAD, "POST", "/api/v1/needs").body(Map.of("projectId", project, "type", "VOLUNTEER_HOURS",

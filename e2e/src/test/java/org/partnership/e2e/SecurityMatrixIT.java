@@ -43,7 +43,7 @@ class SecurityMatrixIT {
      * ({@link MatrixFixtures}): P = the OPEN project led by LEAD's municipality where REP (third sector) and PEER
      * (market) accepted; DRAFT = LEAD's draft where REP and PEER are invited; Q = another municipality's OPEN project
      * where only PEER takes part; C1/C3 = REP's contributions to P (D1, D2 its deliveries), C2 = PEER's to P, CQ =
-     * PEER's to Q; R/R2 = risks of P owned by REP; I = an indicator of P; xxxP = that caller's partner.
+     * PEER's to Q; R/R2 = risks of P owned by REP; I = an indicator of P, M its measurement; xxxP = that caller's partner.
      * GET+csv asks for text/csv. PATCH, PUT and an approval of a pending change send the resource's current ETag in If-Match, so a refusal is never a
      * stale version. Refusals run first (and must change nothing), then the successful changes in table order.
      * Every row is also sent without a token, with another realm's, a tampered, an unsigned and an expired token: 401.
@@ -109,6 +109,15 @@ class SecurityMatrixIT {
             POST      /api/v1/projects/{Q}/indicators                             INDICATOR       403  403  403  403  403  403
             POST      /api/v1/projects/{P}/indicators/{I}/measurements            MEASURE         201  201  201  403  403  403
             POST      /api/v1/projects/{Q}/indicators/{I}/measurements            MEASURE         403  403  404  403  403  403
+            GET       /api/v1/projects/{P}/indicators/{I}                         -               200  200  200  403  200  200
+            GET       /api/v1/projects/{Q}/indicators/{I}                         -               403  403  404  403  404  404
+            GET       /api/v1/projects/{P}/indicators/{RANDOM}                    -               404  404  404  403  404  404
+            GET       /api/v1/projects/{P}/indicators/{I}/measurements            -               200  200  200  403  200  200
+            GET       /api/v1/projects/{Q}/indicators/{I}/measurements            -               403  403  404  403  404  404
+            GET       /api/v1/projects/{P}/indicators/{I}/measurements/{M}        -               200  200  200  403  200  200
+            GET       /api/v1/projects/{P}/indicators/{I}/measurements/{RANDOM}   -               404  404  404  403  404  404
+            PUT       /api/v1/projects/{P}/indicators/{I}/targets                 TARGETS         200  403  403  403  403  403
+            PUT       /api/v1/projects/{Q}/indicators/{I}/targets                 TARGETS         403  403  403  403  403  403
             # --- integration (issue #19): the project's full view; a coordinator's own portfolio
             GET       /api/v1/projects/{P}/integration                            -               200  200  200  404  200  200
             GET       /api/v1/projects/{Q}/integration                            -               404  404  200  404  200  200
@@ -509,7 +518,7 @@ class SecurityMatrixIT {
             call = call.body(body(row.body()));
         }
         if ((method.equals("PATCH") || method.equals("PUT") || path.endsWith("/pending-change/approve")) && token != null) {
-            String resource = path.replaceAll("/allocations$", "").replaceAll("/pending-change/approve$", "");
+            String resource = path.replaceAll("/(allocations|targets)$", "").replaceAll("/pending-change/approve$", "");
             Answer current = f.call(Who.AUDITOR, "GET", resource).send();
             call = call.header("If-Match", current.header("ETag") == null ? "\"0\"" : current.header("ETag"));
         }
@@ -532,6 +541,7 @@ class SecurityMatrixIT {
             case "INVITE_OUT" -> Map.of("partnerId", f.partnerOf.get(Who.OUTSIDER), "role", "ADVISOR", "message", "matrix");
             case "INDICATOR" -> Map.of("name", "Jobs found", "unit", "people", "baseline", "0", "target", "10");
             case "MEASURE" -> Map.of("value", "3", "measuredAt", today);
+            case "TARGETS" -> Map.of("targets", List.of(Map.of("value", "20", "dueDate", "2027-03-31"), Map.of("value", "40", "dueDate", "2027-08-31")));
             case "NEED" -> Map.of("projectId", f.project, "type", "STAFF_HOURS", "quantity", "50", "unit", "hours");
             case "NEED_Q" -> Map.of("projectId", f.other, "type", "STAFF_HOURS", "quantity", "50", "unit", "hours");
             case "PLEDGE" -> Map.of("projectId", f.project, "type", "IN_KIND", "quantity", "2", "unit", "boxes");
@@ -561,6 +571,7 @@ class SecurityMatrixIT {
         values.put("{R}", f.risk);
         values.put("{R2}", f.risk2);
         values.put("{I}", f.indicator);
+        values.put("{M}", f.measurement);
         values.put("{LEADP}", f.partnerOf.get(Who.LEAD));
         values.put("{REPP}", f.partnerOf.get(Who.REP));
         values.put("{PEERP}", f.partnerOf.get(Who.PEER));

@@ -10,12 +10,14 @@ import jakarta.persistence.Converter;
 import java.util.List;
 
 /**
- * Lists stored as JSON arrays in one text column (the resources summary's needs and unallocated risks): part of the
- * entity's mapping, like its columns.
+ * Lists stored as JSON arrays in one text column (the resources summary's needs and unallocated risks, an indicator's
+ * targets): part of the entity's mapping, like its columns.
  */
 public final class JsonConverters {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final ObjectMapper MAPPER = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
+            .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     private JsonConverters() {
     }
@@ -47,6 +49,15 @@ public final class JsonConverters {
     @Converter
     public static class Contributions extends ListConverter<Integration.Contribution> {
         public Contributions() {
+            super(new TypeReference<>() {
+            });
+        }
+    }
+
+    /** An indicator's dated targets; dates as ISO strings. */
+    @Converter
+    public static class Targets extends ListConverter<Indicator.Target> {
+        public Targets() {
             super(new TypeReference<>() {
             });
         }

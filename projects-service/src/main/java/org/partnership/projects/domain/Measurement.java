@@ -9,7 +9,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** One measurement of an indicator; append-only. */
+/** One measurement of an indicator, with who recorded it and when; append-only. */
 @Entity
 @Table(name = "measurement")
 public class Measurement {
@@ -25,17 +25,24 @@ public class Measurement {
 
     private String recordedBy;
 
+    private String recordedByName;
+
+    private UUID recordedByPartnerId;
+
     private OffsetDateTime recordedAt;
 
     protected Measurement() {
     }
 
-    Measurement(UUID id, UUID indicatorId, BigDecimal value, LocalDate measuredAt, String recordedBy, OffsetDateTime recordedAt) {
+    Measurement(UUID id, UUID indicatorId, BigDecimal value, LocalDate measuredAt, String recordedBy, String recordedByName,
+            UUID recordedByPartnerId, OffsetDateTime recordedAt) {
         this.id = id;
         this.indicatorId = indicatorId;
         this.value = value;
         this.measuredAt = measuredAt;
         this.recordedBy = recordedBy;
+        this.recordedByName = recordedByName;
+        this.recordedByPartnerId = recordedByPartnerId;
         this.recordedAt = recordedAt;
     }
 
@@ -53,6 +60,21 @@ public class Measurement {
 
     public LocalDate measuredAt() {
         return measuredAt;
+    }
+
+    /** The token subject of who recorded it. */
+    public String recordedBy() {
+        return recordedBy;
+    }
+
+    /** Their username; null for measurements recorded before it was kept. */
+    public String recordedByName() {
+        return recordedByName;
+    }
+
+    /** The partner they represented; null for measurements recorded before it was kept (or by a user of no partner). */
+    public UUID recordedByPartnerId() {
+        return recordedByPartnerId;
     }
 
     public OffsetDateTime recordedAt() {

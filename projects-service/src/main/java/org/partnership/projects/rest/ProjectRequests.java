@@ -1,5 +1,6 @@
 package org.partnership.projects.rest;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -64,12 +65,25 @@ public final class ProjectRequests {
             @Size(max = 2000) @Schema(examples = "Would you run the tenancy support strand?") String message) {
     }
 
-    @Schema(name = "DeclareIndicator")
+    @Schema(name = "DeclareIndicator", description = "Send target (due at the project's planned end), or dated targets; with both, target must be the value of the target due last.")
     public record IndicatorRequest(
             @NotBlank @Size(max = 200) @Schema(examples = "People housed") String name,
             @NotBlank @Size(max = 40) @Schema(examples = "people") String unit,
             @NotNull @Digits(integer = 15, fraction = 4) @Schema(type = SchemaType.STRING, examples = "0") BigDecimal baseline,
-            @NotNull @Digits(integer = 15, fraction = 4) @Schema(type = SchemaType.STRING, examples = "30") BigDecimal target) {
+            @Digits(integer = 15, fraction = 4) @Schema(type = SchemaType.STRING, examples = "30",
+                    description = "The final target; optional when targets are sent") BigDecimal target,
+            @Size(min = 1, max = 20) @Schema(description = "Dated targets, e.g. 10 by the end of the first year and 30 by the planned end")
+            List<@NotNull @Valid TargetRequest> targets) {
+    }
+
+    @Schema(name = "IndicatorTarget")
+    public record TargetRequest(
+            @NotNull @Digits(integer = 15, fraction = 4) @Schema(type = SchemaType.STRING, examples = "10") BigDecimal value,
+            @NotNull @Schema(examples = "2027-03-31") LocalDate dueDate) {
+    }
+
+    @Schema(name = "ChangeIndicatorTargets")
+    public record TargetsRequest(@NotNull @Size(min = 1, max = 20) List<@NotNull @Valid TargetRequest> targets) {
     }
 
     @Schema(name = "RecordMeasurement")

@@ -6,6 +6,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.partnership.projects.domain.Caller;
 import org.partnership.projects.domain.Indicator;
 import org.partnership.projects.domain.LaunchReadiness;
+import org.partnership.projects.domain.Measurement;
 import org.partnership.projects.domain.Participant;
 import org.partnership.projects.domain.PartnerReplica;
 import org.partnership.projects.domain.Project;
@@ -15,6 +16,7 @@ import org.partnership.projects.service.ProjectDetails;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -114,17 +116,60 @@ public final class ProjectResponses {
         }
     }
 
-    @Schema(name = "Indicator")
+    @Schema(name = "Indicator", description = "progressPercent is towards the final target; nextTarget towards the next one due")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record IndicatorView(UUID id, String name, String unit,
                                 @Schema(type = SchemaType.STRING, examples = "0") String baseline,
-                                @Schema(type = SchemaType.STRING, examples = "30") String target,
+                                @Schema(type = SchemaType.STRING, examples = "30", description = "The final target (the one due last)") String target,
                                 @Schema(type = SchemaType.STRING, examples = "12") String latest,
                                 LocalDate latestMeasuredAt,
-                                @Schema(type = SchemaType.STRING, examples = "40") String progressPercent) {
+                                @Schema(type = SchemaType.STRING, examples = "40") String progressPercent,
+                                @Schema(description = "Dated targets, earliest due first") List<TargetView> targets,
+                                NextTargetView nextTarget, long version) {
         static IndicatorView of(Indicator i) {
+            Indicator.Progress next = i.nextTarget(LocalDate.now(ZoneOffset.UTC));
             return new IndicatorView(i.id(), i.name(), i.unit(), plain(i.baseline()), plain(i.target()), plain(i.latestValue()),
-                    i.latestMeasuredAt(), plain(i.progressPercent()));
+                    i.latestMeasuredAt(), plain(i.progressPercent()), i.targets().stream().map(TargetView::of).toList(),
+                    new NextTargetView(plain(next.target().value()), next.target().dueDate(), plain(i.latestValue()),
+                            plain(i.baseline()), plain(next.percent()), next.reached(), next.overdue()),
+                    i.version());
         }
+    }
+
+    @Schema(name = "IndicatorTargetView")
+    public record TargetView(@Schema(type = SchemaType.STRING, examples = "10") String value, LocalDate dueDate) {
+        static TargetView of(Indicator.Target t) {
+            return new TargetView(plain(t.value()), t.dueDate());
+        }
+    }
+
+    @Schema(name = "NextTarget", description = "Progress towards the next target due today or later (the final one once all are past): "
+            + "percent = (latest - baseline) / (value - baseline) x 100; overdue when its date passed unreached")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record NextTargetView(@Schema(type = SchemaType.STRING, examples = "10") String value, LocalDate dueDate,
+                                 @Schema(type = SchemaType.STRING, examples = "12") String latest,
+                                 @Schema(type = SchemaType.STRING, examples = "0") String baseline,
+                                 @Schema(type = SchemaType.STRING, examples = "120", description = "Absent before the first measurement") String progressPercent,
+                                 boolean reached, boolean overdue) {
+    }
+
+    @Schema(name = "Measurement", description = "One recorded value: who recorded it (token subject; username and partner when known) and when")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record MeasurementView(UUID id, UUID indicatorId,
+                                  @Schema(type = SchemaType.STRING, examples = "12") String value, LocalDate measuredAt,
+                                  @Schema(description = "Token subject of who recorded it") String recordedBy,
+                                  @Schema(description = "Their username (absent for values recorded before it was kept)") String recordedByName,
+                                  @Schema(description = "The partner they represented (absent when unknown)") UUID recordedByPartnerId,
+                                  String recordedByPartnerName, OffsetDateTime recordedAt) {
+        static MeasurementView of(Measurement m, PartnerReplica partner) {
+            return new MeasurementView(m.id(), m.indicatorId(), plain(m.value()), m.measuredAt(), m.recordedBy(), m.recordedByName(),
+                    m.recordedByPartnerId(), partner == null ? null : partner.name(), m.recordedAt());
+        }
+    }
+
+    @Schema(name = "MeasurementPage")
+    public record MeasurementPage(List<MeasurementView> items,
+                                  @JsonInclude(JsonInclude.Include.ALWAYS) @Schema(nullable = true, description = "Cursor of the next page; null on the last page") String next) {
     }
 
     @Schema(name = "InvitationView", description = "An invitation waiting for the caller's partner")

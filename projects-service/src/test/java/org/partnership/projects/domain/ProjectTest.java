@@ -159,22 +159,65 @@ class ProjectTest {
                 .isInstanceOf(ProjectValidationException.class).extracting("field").isEqualTo("governanceRule");
     }
 
+    static final LocalDate END = LocalDate.of(2027, 8, 31);
+    static final Caller LEAD_MEMBER = new Caller("lead-sub", "carla", Set.of("coordinator"), java.util.Optional.of(LEAD));
+
     @Test
     void shouldMeasureProgressFromBaselineToTarget() {
-        Indicator indicator = Indicator.declare(UUID.randomUUID(), "People housed", "people", BigDecimal.ZERO, new BigDecimal("30"), "lead");
+        Indicator indicator = Indicator.declare(UUID.randomUUID(), "People housed", "people", BigDecimal.ZERO, new BigDecimal("30"), null, END, "lead");
         assertThat(indicator.progressPercent()).isNull();
+        assertThat(indicator.targets()).containsExactly(new Indicator.Target(new BigDecimal("30"), END));
 
-        indicator.measure(new BigDecimal("12"), LocalDate.of(2026, 10, 1), "lead");
-        indicator.measure(new BigDecimal("3"), LocalDate.of(2026, 9, 1), "lead");
+        Measurement first = indicator.measure(new BigDecimal("12"), LocalDate.of(2026, 10, 1), LEAD_MEMBER);
+        indicator.measure(new BigDecimal("3"), LocalDate.of(2026, 9, 1), LEAD_MEMBER);
 
         assertThat(indicator.latestValue()).isEqualByComparingTo("12");
         assertThat(indicator.progressPercent()).isEqualByComparingTo("40");
+        assertThat(first.recordedBy()).isEqualTo("lead-sub");
+        assertThat(first.recordedByName()).isEqualTo("carla");
+        assertThat(first.recordedByPartnerId()).isEqualTo(LEAD);
 
-        Indicator falling = Indicator.declare(UUID.randomUUID(), "Waiting days", "days", new BigDecimal("90"), new BigDecimal("30"), "lead");
-        falling.measure(new BigDecimal("70"), LocalDate.of(2026, 10, 1), "lead");
+        Indicator falling = Indicator.declare(UUID.randomUUID(), "Waiting days", "days", new BigDecimal("90"), new BigDecimal("30"), null, END, "lead");
+        falling.measure(new BigDecimal("70"), LocalDate.of(2026, 10, 1), LEAD_MEMBER);
         assertThat(falling.progressPercent()).isEqualByComparingTo("33.33");
-        assertThatThrownBy(() -> Indicator.declare(UUID.randomUUID(), "x", "y", BigDecimal.ONE, BigDecimal.ONE, "lead"))
-                .isInstanceOf(ProjectValidationException.class);
+        assertThatThrownBy(() -> Indicator.declare(UUID.randomUUID(), "x", "y", BigDecimal.ONE, BigDecimal.ONE, null, END, "lead"))
+                .isInstanceOf(ProjectValidationException.class).extracting("field").isEqualTo("target");
+    }
+
+    @Test
+    void shouldShowProgressTowardsTheNextDueTarget() {
+        Indicator.Target firstYear = new Indicator.Target(new BigDecimal("10"), LocalDate.of(2027, 3, 31));
+        Indicator.Target end = new Indicator.Target(new BigDecimal("30"), END);
+        Indicator indicator = Indicator.declare(UUID.randomUUID(), "People housed", "people", BigDecimal.ZERO, null,
+                List.of(end, firstYear), END, "lead");
+        assertThat(indicator.targets()).containsExactly(firstYear, end); // earliest due first
+        assertThat(indicator.target()).isEqualByComparingTo("30");
+        assertThat(indicator.nextTarget(LocalDate.of(2027, 1, 1))).isEqualTo(new Indicator.Progress(firstYear, null, false, false));
+
+        indicator.measure(new BigDecimal("12"), LocalDate.of(2027, 1, 1), LEAD_MEMBER);
+        Indicator.Progress beforeFirst = indicator.nextTarget(LocalDate.of(2027, 1, 1));
+        assertThat(beforeFirst.target()).isEqualTo(firstYear);
+        assertThat(beforeFirst.percent()).isEqualByComparingTo("120");
+        assertThat(beforeFirst.reached()).isTrue();
+        Indicator.Progress afterFirst = indicator.nextTarget(LocalDate.of(2027, 4, 1));
+        assertThat(afterFirst.target()).isEqualTo(end);
+        assertThat(afterFirst.percent()).isEqualByComparingTo("40");
+        Indicator.Progress late = indicator.nextTarget(LocalDate.of(2027, 9, 1));
+        assertThat(late.target()).isEqualTo(end);
+        assertThat(late.overdue()).isTrue();
+
+        indicator.changeTargets(List.of(new Indicator.Target(new BigDecimal("40"), LocalDate.of(2028, 8, 31))));
+        assertThat(indicator.target()).isEqualByComparingTo("40");
+        assertThat(indicator.nextTarget(LocalDate.of(2027, 9, 1)).overdue()).isFalse();
+
+        assertThatThrownBy(() -> indicator.changeTargets(List.of(new Indicator.Target(BigDecimal.ZERO, END))))
+                .isInstanceOf(ProjectValidationException.class).extracting("field").isEqualTo("targets[0].value");
+        assertThatThrownBy(() -> indicator.changeTargets(List.of(end, new Indicator.Target(BigDecimal.ONE, END))))
+                .isInstanceOf(ProjectValidationException.class).extracting("field").isEqualTo("targets[1].dueDate");
+        assertThatThrownBy(() -> Indicator.declare(UUID.randomUUID(), "x", "y", BigDecimal.ZERO, null, null, END, "lead"))
+                .isInstanceOf(ProjectValidationException.class).extracting("field").isEqualTo("target");
+        assertThatThrownBy(() -> Indicator.declare(UUID.randomUUID(), "x", "y", BigDecimal.ZERO, new BigDecimal("20"),
+                List.of(firstYear, end), END, "lead")).isInstanceOf(ProjectValidationException.class).extracting("field").isEqualTo("target");
     }
 
     private static Project project() {
