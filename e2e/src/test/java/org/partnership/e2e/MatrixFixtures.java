@@ -58,6 +58,8 @@ final class MatrixFixtures {
     private final Map<Who, Instant> issued = new EnumMap<>(Who.class);
 
     String pendingPartner;
+    /** A user who represents no partner: REP adds them to its partner and removes them again. */
+    Platform.User colleague;
     /** P: OPEN, led by LEAD's municipality; REP and PEER accepted. */
     String project;
     /** DRAFT: led by LEAD's municipality; REP and PEER invited, not answered. */
@@ -123,6 +125,7 @@ final class MatrixFixtures {
         users.put(Who.AUDITOR, Platform.newUser("auditor", "auditor"));
         users.put(Who.ADMIN, Platform.newUser("admin", "admin"));
         Platform.User pending = Platform.newUser("pending", "partner-rep");
+        colleague = Platform.newUser("colleague", "partner-rep");
 
         Map<Who, String> sectors = new LinkedHashMap<>();
         sectors.put(Who.LEAD, "PUBLIC");
@@ -286,6 +289,7 @@ final class MatrixFixtures {
         List<String> paths = new ArrayList<>();
         partnerOf.values().forEach(id -> paths.add("/api/v1/partners/" + id));
         paths.add("/api/v1/partners/" + pendingPartner);
+        partnerOf.values().forEach(id -> paths.add("/api/v1/partners/" + id + "/members"));
         for (String p : List.of(project, draft, other)) {
             paths.add("/api/v1/projects/" + p);
             paths.add("/api/v1/needs?projectId=" + p);

@@ -9,13 +9,16 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.nullValue;
 
 /**
  * What an organisation's own people may change and what waits for an administrator (issue #19): a representative's
  * change of the organisation's sector stays a proposal, for partners-service and the other services alike, until an
- * administrator approves it.
+ * administrator approves it; its representatives add colleagues, linked in Keycloak, and hand over, but an
+ * organisation always keeps one member.
  */
 @Order(1)
 @ExtendWith(Platform.class)
@@ -59,6 +62,49 @@ class PartnerGovernanceIT {
         Eventually.holds(() -> Platform.as(coordinator.token()).get("/api/v1/projects/" + project).then()
                 .statusCode(200).body(participant, is("PUBLIC")));
         Platform.as(coordinator.token()).get("/api/v1/partners/" + city).then().statusCode(200).body("sector", is("PUBLIC"));
+    }
+
+    @Test
+    void shouldLetARepresentativeAddAColleagueWhoThenActsForTheOrganisationButNeverRemoveTheLastMember() {
+        Platform.User admin = Platform.newUser("admin", "admin");
+        Platform.User auditor = Platform.newUser("auditor", "auditor");
+        Platform.User rep = Platform.newUser("founder", "partner-rep");
+        Platform.User colleague = Platform.newUser("colleague", "partner-rep");
+        Platform.User otherRep = Platform.newUser("other-founder", "partner-rep");
+        String charity = Organisations.joinVerified(rep, admin,
+                new Registration("Handover Charity", "Registered charity", "THIRD_SECTOR", "LOCAL", List.of("WELFARE")));
+        Organisations.joinVerified(otherRep, admin,
+                new Registration("Other Charity", "Registered charity", "THIRD_SECTOR", "LOCAL", List.of("HEALTH")));
+        String members = "/api/v1/partners/" + charity + "/members";
+        assertThat(PartnerOnboardingIT.claim(colleague.token(), "partner_id")).isNull();
+
+        Platform.as(auditor.token()).body(Map.of("user", colleague.username())).post(members).then().statusCode(403);
+        Platform.as(otherRep.token()).body(Map.of("user", colleague.username())).post(members).then().statusCode(403);
+        Platform.as(rep.token()).body(Map.of("user", otherRep.username())).post(members).then().statusCode(409)
+                .body("type", is("urn:partnership:problem:already-member"));
+        Platform.as(rep.token()).body(Map.of("user", "nobody-" + colleague.id())).post(members).then().statusCode(422);
+        Platform.as(rep.token()).header("Idempotency-Key", "add-" + colleague.id()).body(Map.of("user", colleague.username()))
+                .post(members).then().statusCode(201).body("userId", is(colleague.id())).body("username", is(colleague.username()));
+
+        // partners-service links the colleague in Keycloak: their next sign-in names the organisation
+        Eventually.holds(() -> assertThat(PartnerOnboardingIT.claim(colleague.token(), "partner_id")).isEqualTo(charity));
+        String token = colleague.token();
+        Platform.as(token).get("/api/v1/me").then().statusCode(200).body("partner.id", is(charity));
+        Platform.as(token).get("/api/v1/projects/invitations").then().statusCode(200);
+        String etag = Platform.as(token).get("/api/v1/partners/" + charity).then().statusCode(200).extract().header("ETag");
+        Platform.as(token).header("If-Match", etag).body(Map.of("description", "Run by two people now"))
+                .patch("/api/v1/partners/" + charity).then().statusCode(200).body("description", is("Run by two people now"));
+        Platform.as(token).get(members).then().statusCode(200)
+                .body("username", containsInAnyOrder(rep.username(), colleague.username()));
+
+        // the founder hands over and leaves: unlinked in Keycloak; the colleague, now alone, cannot leave
+        Platform.as(token).delete(members + "/" + rep.id()).then().statusCode(204);
+        Eventually.holds(() -> assertThat(PartnerOnboardingIT.claim(rep.token(), "partner_id")).isNull());
+        Platform.as(rep.token()).get("/api/v1/me").then().statusCode(200).body("partner", nullValue());
+        Platform.as(token).delete(members + "/" + colleague.id()).then().statusCode(409)
+                .contentType("application/problem+json").body("type", is("urn:partnership:problem:last-member"));
+        Platform.as(admin.token()).delete(members + "/" + colleague.id()).then().statusCode(409);
+        Platform.as(admin.token()).get(members).then().statusCode(200).body("username", containsInAnyOrder(colleague.username()));
     }
 
     /** A DRAFT project of the coordinator's municipality that invites the partner. */

@@ -43,7 +43,8 @@ class SecurityMatrixIT {
      * ({@link MatrixFixtures}): P = the OPEN project led by LEAD's municipality where REP (third sector) and PEER
      * (market) accepted; DRAFT = LEAD's draft where REP and PEER are invited; Q = another municipality's OPEN project
      * where only PEER takes part; C1/C3 = REP's contributions to P (D1, D2 its deliveries), C2 = PEER's to P, CQ =
-     * PEER's to Q; R/R2 = risks of P owned by REP; I = an indicator of P, M its measurement; xxxP = that caller's partner.
+     * PEER's to Q; R/R2 = risks of P owned by REP; I = an indicator of P, M its measurement; xxxP = that caller's partner,
+     * xxxU = that caller's user id; NEWU = a user of no partner whom REP adds to its partner and removes again.
      * GET+csv asks for text/csv. PATCH, PUT and an approval of a pending change send the resource's current ETag in If-Match, so a refusal is never a
      * stale version. Refusals run first (and must change nothing), then the successful changes in table order.
      * Every row is also sent without a token, with another realm's, a tampered, an unsigned and an expired token: 401.
@@ -63,6 +64,10 @@ class SecurityMatrixIT {
             GET       /api/v1/partners/{REPP}                                     -               200  200  200  200  200  200
             GET       /api/v1/partners/{PENDING}                                  -               404  404  404  404  200  200
             GET       /api/v1/partners/{REPP}/members                             -               404  200  404  404  200  200
+            GET       /api/v1/partners/{REPP}/members/{REPU}                      -               404  200  404  404  200  200
+            POST      /api/v1/partners/{REPP}/members                             MEMBER          403  201  403  403  403  -
+            DELETE    /api/v1/partners/{REPP}/members/{NEWU}                      -               403  204  403  403  403  404
+            DELETE    /api/v1/partners/{OUTP}/members/{OUTU}                      -               403  403  403  409  403  409
             POST      /api/v1/partners                                            ORG             409  409  409  409  403  -
             PATCH     /api/v1/partners/{REPP}                                     RENAME          403  -    403  403  403  -
             PATCH     /api/v1/partners/{REPP}                                     DESCRIBE        403  -    403  403  403  200
@@ -534,6 +539,7 @@ class SecurityMatrixIT {
                     UUID.randomUUID().toString());
             case "RENAME" -> Map.of("name", "Hijacked");
             case "DESCRIBE" -> Map.of("description", "described by the matrix");
+            case "MEMBER" -> Map.of("user", f.colleague.username());
             case "REASON" -> Map.of("reason", "matrix");
             case "PROJECT" -> Map.of("title", "Matrix new project", "purpose", "made by the matrix", "dimensions", List.of("HEALTH"),
                     "plannedStart", "2027-01-01", "plannedEnd", "2027-06-30");
@@ -577,6 +583,9 @@ class SecurityMatrixIT {
         values.put("{PEERP}", f.partnerOf.get(Who.PEER));
         values.put("{OUTP}", f.partnerOf.get(Who.OUTSIDER));
         values.put("{PENDING}", f.pendingPartner);
+        values.put("{REPU}", f.users.get(Who.REP).id());
+        values.put("{OUTU}", f.users.get(Who.OUTSIDER).id());
+        values.put("{NEWU}", f.colleague.id());
         values.put("{RANDOM}", randomId);
         String filled = path;
         for (var e : values.entrySet()) {

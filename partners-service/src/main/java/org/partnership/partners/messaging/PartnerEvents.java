@@ -15,6 +15,8 @@ public final class PartnerEvents {
     public static final String PARTNER_SUSPENDED = "partnership.partner.suspended.v1";
     public static final String PARTNER_REINSTATED = "partnership.partner.reinstated.v1";
     public static final String PARTNER_ARCHIVED = "partnership.partner.archived.v1";
+    public static final String MEMBER_ADDED = "partnership.partner.member-added.v1";
+    public static final String MEMBER_REMOVED = "partnership.partner.member-removed.v1";
 
     public static final String PARTNER = "partner";
 

@@ -66,6 +66,12 @@ public final class PartnerRequests {
             @Email @Size(max = 254) String contactEmail) {
     }
 
+    @Schema(name = "AddMember")
+    public record AddMemberRequest(
+            @NotBlank @Size(max = 254) @Schema(description = "The colleague's exact username or e-mail address; they must already have an account",
+                    examples = "fiona.foodbank") String user) {
+    }
+
     @Schema(name = "ChangeDecision")
     public record ChangeDecisionRequest(
             @NotBlank @Size(max = 2000) @Schema(examples = "Charity register shows the new name since 1 March") String reason) {

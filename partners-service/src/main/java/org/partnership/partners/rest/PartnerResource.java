@@ -42,7 +42,6 @@ import org.partnership.partners.repository.PartnerRepository;
 import org.partnership.partners.rest.PartnerRequests.RegisterPartnerRequest;
 import org.partnership.partners.rest.PartnerRequests.StatusChangeRequest;
 import org.partnership.partners.rest.PartnerRequests.UpdatePartnerRequest;
-import org.partnership.partners.rest.PartnerResponses.MemberView;
 import org.partnership.partners.rest.PartnerResponses.PartnerPage;
 import org.partnership.partners.rest.PartnerResponses.PartnerView;
 import org.partnership.partners.service.CallerResolver;
@@ -200,18 +199,6 @@ public class PartnerResource {
     @ApiResponses.Writes
     public Uni<Response> archive(@PathParam("id") String id, @NotNull @Valid StatusChangeRequest request) {
         return changeStatus(id, StatusChange.ARCHIVE, request);
-    }
-
-    @GET
-    @Path("/{id}/members")
-    @Operation(operationId = "listPartnerMembers", summary = "The users who represent a partner",
-            description = "Visible to the partner's own members, administrators and auditors.")
-    @APIResponse(responseCode = "200", description = "Members", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = MemberView.class)))
-    @ApiResponses.Reads
-    public Uni<List<MemberView>> members(@PathParam("id") String id) {
-        UUID partnerId = Ids.uuid(id, "id");
-        return callers.current().chain(caller -> service.members(caller, partnerId))
-                .map(list -> list.stream().map(MemberView::of).toList());
     }
 
     private Uni<Response> changeStatus(String id, StatusChange change, StatusChangeRequest request) {

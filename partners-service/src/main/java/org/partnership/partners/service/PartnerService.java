@@ -160,15 +160,4 @@ public class PartnerService {
         }
         return partners.search(filter, after, limit);
     }
-
-    /** The users who represent a partner: visible to its members, administrators and auditors. */
-    @WithSession
-    public Uni<List<PartnerMember>> members(Caller caller, UUID id) {
-        return get(caller, id).chain(partner -> {
-            if (!caller.seesPrivateFieldsOf(partner)) {
-                throw new PartnerNotFoundException(id);
-            }
-            return members.ofPartner(id);
-        });
-    }
 }
