@@ -24,7 +24,7 @@ public final class RunningStack implements AutoCloseable {
     public static final List<String> DATABASES = List.of("partners", "projects", "resources");
     public static final List<String> TOPICS = List.of("partners.v1", "projects.v1", "resources.v1");
     public static final int TOPIC_PARTITIONS = 3;
-    public static final List<String> DEMO_USERS = List.of("carla.coordinator", "tom.foodbank", "tina.housing",
+    public static final List<String> DEMO_USERS = List.of("carla.coordinator", "tom.foodbank", "fiona.foodbank", "tina.housing",
             "mark.market", "ada.admin", "audrey.auditor");
     public static final String DEMO_PASSWORD = "demo";
     public static final String CLI_CLIENT = "partnership-cli";
