@@ -44,6 +44,19 @@ public record Caller(String subject, String username, Set<String> roles, Optiona
                 "your token names no partner (claim partner_id): only partner representatives do this"));
     }
 
+    /**
+     * Who reviews a delivery: the recipient side, i.e. representatives of the project's lead partner (needs are
+     * declared by the lead, so the lead is also the partner that owns any need a contribution covers). The contributor
+     * never reviews its own delivery, not even when it is the lead: such deliveries are confirmed automatically.
+     */
+    public void requireRecipient(Contribution contribution, ProjectReplica project) {
+        if (represents(contribution.partnerId())) {
+            throw new ResourceAccessDeniedException("the contributing partner cannot confirm or dispute its own delivery; "
+                    + "the recipient side (the project's lead) reviews it, or it is confirmed automatically");
+        }
+        requireLead(project, "confirm or dispute deliveries");
+    }
+
     public void requireLead(ProjectReplica project, String action) {
         if (!leads(project)) {
             throw new ResourceAccessDeniedException("only representatives of the project's lead partner " + action);

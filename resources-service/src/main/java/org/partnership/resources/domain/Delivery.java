@@ -12,7 +12,12 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** One append-only ledger entry: what was delivered, when, with a note and an evidence reference. */
+/**
+ * One append-only ledger entry: what was delivered, when, with a note and an evidence reference, and the recipient
+ * side's review. Quantities are never rewritten: a disputed entry is resolved by a later confirmation or by a
+ * correction (a new entry that {@link #corrects()} it), never edited. Changed only through its {@link Contribution}, which
+ * keeps the totals.
+ */
 @Entity
 @Table(name = "delivery")
 public class Delivery {
@@ -44,6 +49,19 @@ public class Delivery {
 
     private OffsetDateTime reviewedAt;
 
+    private UUID corrects;
+
+    private UUID correctedBy;
+
+    private String disputeNote;
+
+    private String disputedBy;
+
+    private OffsetDateTime disputedAt;
+
+    /** Who confirms deliveries that nobody reviewed in time. */
+    public static final String AUTO_CONFIRM = "system:auto-confirm";
+
     protected Delivery() {
     }
 
@@ -62,15 +80,49 @@ public class Delivery {
         return d;
     }
 
-    /** The lead confirms or disputes a delivery once; the verdict is not rewritten afterwards. */
-    public void review(DeliveryReview verdict, String note, String subject, OffsetDateTime now) {
-        if (review != DeliveryReview.UNREVIEWED) {
-            throw new ResourceConflictException("already-reviewed", "delivery " + id + " was already " + review);
+    /** A correction of a disputed entry: it counts in place of that one, and is reviewed afresh. */
+    static Delivery correction(UUID id, Delivery disputed, BigDecimal quantity, LocalDate deliveredOn, String note,
+            String evidence, String subject, OffsetDateTime now) {
+        Delivery d = record(id, disputed.contributionId, quantity, deliveredOn, note, evidence, subject, now);
+        d.corrects = disputed.id;
+        disputed.correctedBy = id;
+        return d;
+    }
+
+    /**
+     * The recipient's verdict. An unreviewed entry may be confirmed or disputed; a disputed one may still be confirmed
+     * (that resolves the dispute; the dispute stays on record); a confirmed or corrected one is final.
+     */
+    void review(DeliveryReview verdict, String note, String subject, OffsetDateTime now) {
+        if (correctedBy != null) {
+            throw new ResourceConflictException("delivery-corrected", "delivery " + id + " was corrected by delivery "
+                    + correctedBy + ": review the correction instead");
+        }
+        if (review == DeliveryReview.CONFIRMED) {
+            throw new ResourceConflictException("already-reviewed", "delivery " + id + " was already CONFIRMED");
+        }
+        if (verdict == DeliveryReview.DISPUTED) {
+            if (review == DeliveryReview.DISPUTED) {
+                throw new ResourceConflictException("already-reviewed", "delivery " + id + " is already DISPUTED");
+            }
+            disputeNote = note;
+            disputedBy = subject;
+            disputedAt = now;
         }
         review = verdict;
         reviewNote = note;
         reviewedBy = subject;
         reviewedAt = now;
+    }
+
+    /** Whether it counts as delivered: unreviewed or confirmed, and not replaced by a correction. */
+    public boolean stands() {
+        return correctedBy == null && review != DeliveryReview.DISPUTED;
+    }
+
+    /** Disputed and neither confirmed since nor corrected. */
+    public boolean isOpenDispute() {
+        return correctedBy == null && review == DeliveryReview.DISPUTED;
     }
 
     public UUID id() {
@@ -115,5 +167,34 @@ public class Delivery {
 
     public OffsetDateTime reviewedAt() {
         return reviewedAt;
+    }
+
+    public String reviewedBy() {
+        return reviewedBy;
+    }
+
+    /** Confirmed by the auto-confirm job (or, for entries older than reviews, by the migration), not by a person. */
+    public boolean reviewedAutomatically() {
+        return reviewedBy != null && reviewedBy.startsWith("system:");
+    }
+
+    public UUID corrects() {
+        return corrects;
+    }
+
+    public UUID correctedBy() {
+        return correctedBy;
+    }
+
+    public String disputeNote() {
+        return disputeNote;
+    }
+
+    public String disputedBy() {
+        return disputedBy;
+    }
+
+    public OffsetDateTime disputedAt() {
+        return disputedAt;
     }
 }

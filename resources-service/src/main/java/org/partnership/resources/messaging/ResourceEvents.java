@@ -15,6 +15,9 @@ public final class ResourceEvents {
     public static final String CONTRIBUTION_FULFILLED = "partnership.contribution.fulfilled.v1";
     public static final String CONTRIBUTION_WITHDRAWN = "partnership.contribution.withdrawn.v1";
     public static final String CONTRIBUTION_OVERDUE = "partnership.contribution.overdue.v1";
+    /** Keyed by the contribution id: a delivery is part of its contribution's ledger. */
+    public static final String DELIVERY_CONFIRMED = "partnership.delivery.confirmed.v1";
+    public static final String DELIVERY_DISPUTED = "partnership.delivery.disputed.v1";
     public static final String RISK_REGISTERED = "partnership.risk.registered.v1";
     public static final String RISK_ALLOCATED = "partnership.risk.allocated.v1";
     public static final String RISK_STATUS_CHANGED = "partnership.risk.status-changed.v1";

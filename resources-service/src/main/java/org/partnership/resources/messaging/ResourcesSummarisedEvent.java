@@ -25,8 +25,9 @@ public record ResourcesSummarisedEvent(UUID projectId, long sequence, List<NeedC
     }
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
+    /** {@code delivered} counts deliveries that stand (disputed ones do not); {@code confirmed} is part of it. */
     public record NeedCoverage(UUID needId, String type, String unit, String quantity, String pledged, String delivered,
-                               String coveragePercent) {
+                               String coveragePercent, String confirmed, String disputed, String confirmedPercent) {
     }
 
     @JsonInclude(JsonInclude.Include.ALWAYS)

@@ -43,11 +43,13 @@ public class ContributionRepository implements PanacheRepositoryBase<Contributio
     public record Scope(UUID partnerId, UUID projectId) {
     }
 
+    /** Delivered counts the deliveries that stand (not disputed); confirmed is part of it; disputed is not. */
     public record TypeTotal(UUID partnerId, ContributionType type, String unit, BigDecimal pledged, BigDecimal delivered,
-                            BigDecimal remaining) {
+                            BigDecimal confirmed, BigDecimal disputed, BigDecimal remaining) {
     }
 
-    public record CurrencyTotal(UUID partnerId, String currency, BigDecimal pledged, BigDecimal delivered, BigDecimal remaining) {
+    public record CurrencyTotal(UUID partnerId, String currency, BigDecimal pledged, BigDecimal delivered, BigDecimal confirmed,
+                                BigDecimal disputed, BigDecimal remaining) {
     }
 
     public record Stats(UUID partnerId, long contributions, BigDecimal fulfilmentRatio, long overdue) {
@@ -106,36 +108,40 @@ public class ContributionRepository implements PanacheRepositoryBase<Contributio
     public Uni<List<TypeTotal>> totalsByType(Scope scope) {
         String sql = """
                 select cast(partner_id as text), type, unit, cast(sum(quantity - withdrawn) as text), cast(sum(delivered) as text),
-                       cast(sum(case when status in ('PLEDGED', 'PARTIALLY_DELIVERED') then quantity - delivered else 0 end) as text)
+                       cast(sum(confirmed) as text), cast(sum(disputed) as text),
+                       cast(sum(case when status in ('PLEDGED', 'PARTIALLY_DELIVERED') then quantity - delivered - disputed else 0 end) as text)
                   from contribution where %s
                  group by partner_id, type, unit order by partner_id, type, unit
                 """.formatted(where(scope));
         return rows(sql, scope).map(rows -> rows.stream().map(r -> new TypeTotal(UUID.fromString((String) r[0]),
-                ContributionType.valueOf((String) r[1]), (String) r[2], decimal(r[3]), decimal(r[4]), decimal(r[5]))).toList());
+                ContributionType.valueOf((String) r[1]), (String) r[2], decimal(r[3]), decimal(r[4]), decimal(r[5]), decimal(r[6]),
+                decimal(r[7]))).toList());
     }
 
-    /** Valuation totals per currency; delivered and remaining are valued pro rata of the pledged quantity. */
+    /** Valuation totals per currency; delivered, confirmed, disputed and remaining are valued pro rata of the pledged quantity. */
     public Uni<List<CurrencyTotal>> totalsByCurrency(Scope scope) {
         String sql = """
                 select cast(partner_id as text), valuation_currency,
                        cast(sum(round(valuation_amount * (quantity - withdrawn) / quantity, 4)) as text),
                        cast(sum(round(valuation_amount * delivered / quantity, 4)) as text),
+                       cast(sum(round(valuation_amount * confirmed / quantity, 4)) as text),
+                       cast(sum(round(valuation_amount * disputed / quantity, 4)) as text),
                        cast(sum(case when status in ('PLEDGED', 'PARTIALLY_DELIVERED')
-                                     then round(valuation_amount * (quantity - delivered) / quantity, 4) else 0 end) as text)
+                                     then round(valuation_amount * (quantity - delivered - disputed) / quantity, 4) else 0 end) as text)
                   from contribution where %s and valuation_currency is not null
                  group by partner_id, valuation_currency order by partner_id, valuation_currency
                 """.formatted(where(scope));
         return rows(sql, scope).map(rows -> rows.stream().map(r -> new CurrencyTotal(UUID.fromString((String) r[0]),
-                (String) r[1], decimal(r[2]), decimal(r[3]), decimal(r[4]))).toList());
+                (String) r[1], decimal(r[2]), decimal(r[3]), decimal(r[4]), decimal(r[5]), decimal(r[6]))).toList());
     }
 
     /**
-     * Per partner: number of contributions, fulfilment ratio (mean delivered share of each pledge, so withdrawals
-     * count against it) and overdue count.
+     * Per partner: number of contributions, fulfilment ratio (mean confirmed share of each pledge: unreviewed and
+     * disputed deliveries do not count yet, withdrawals count against it) and overdue count.
      */
     public Uni<List<Stats>> stats(Scope scope, LocalDate today) {
         String sql = """
-                select cast(partner_id as text), count(*), cast(round(avg(delivered / quantity), 4) as text),
+                select cast(partner_id as text), count(*), cast(round(avg(confirmed / quantity), 4) as text),
                        count(*) filter (where due_date < :today and status in ('PLEDGED', 'PARTIALLY_DELIVERED'))
                   from contribution where %s group by partner_id
                  order by partner_id

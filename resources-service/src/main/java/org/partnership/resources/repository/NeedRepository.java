@@ -12,19 +12,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Needs and their coverage: pledged (net of withdrawals) and delivered against each need. */
+/**
+ * Needs and their coverage: pledged (net of withdrawals), delivered (deliveries that stand: disputed ones do not),
+ * confirmed (part of delivered) and disputed against each need.
+ */
 @ApplicationScoped
 @WithSession
 public class NeedRepository implements PanacheRepositoryBase<Need, UUID> {
 
-    /** Pledged and delivered against one need. */
-    public record Coverage(BigDecimal pledged, BigDecimal delivered) {
-        public static final Coverage NONE = new Coverage(BigDecimal.ZERO, BigDecimal.ZERO);
+    /** Pledged, delivered, confirmed and disputed against one need. */
+    public record Coverage(BigDecimal pledged, BigDecimal delivered, BigDecimal confirmed, BigDecimal disputed) {
+        public static final Coverage NONE = new Coverage(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO);
     }
 
     private static final String COVERAGE = """
             select cast(n.id as text), cast(coalesce(sum(c.quantity - c.withdrawn), 0) as text),
-                   cast(coalesce(sum(c.delivered), 0) as text)
+                   cast(coalesce(sum(c.delivered), 0) as text), cast(coalesce(sum(c.confirmed), 0) as text),
+                   cast(coalesce(sum(c.disputed), 0) as text)
               from need n left join contribution c on c.need_id = n.id
              where n.project_id = :project
              group by n.id
@@ -41,7 +45,8 @@ public class NeedRepository implements PanacheRepositoryBase<Need, UUID> {
                     Map<UUID, Coverage> coverage = new LinkedHashMap<>();
                     for (Object[] row : rows) {
                         coverage.put(UUID.fromString((String) row[0]),
-                                new Coverage(new BigDecimal((String) row[1]), new BigDecimal((String) row[2])));
+                                new Coverage(new BigDecimal((String) row[1]), new BigDecimal((String) row[2]),
+                                        new BigDecimal((String) row[3]), new BigDecimal((String) row[4])));
                     }
                     return coverage;
                 });

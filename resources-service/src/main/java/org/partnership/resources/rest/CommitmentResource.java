@@ -37,15 +37,15 @@ import java.util.List;
 import java.util.UUID;
 
 @Path("/api/v1/commitments")
-@Tag(name = "Commitments", description = "What a partner has pledged, delivered and still owes across projects, and the risks it carries")
+@Tag(name = "Commitments", description = "What a partner has pledged, delivered (confirmed, disputed) and still owes across projects, and the risks it carries")
 @SecurityRequirement(name = "oidc")
 public class CommitmentResource {
 
     static final List<String> PARTNER_COLUMNS = List.of("contributionId", "projectId", "projectTitle", "needId", "type",
-            "quantity", "unit", "delivered", "remaining", "status", "dueDate", "overdue", "valuationAmount",
+            "quantity", "unit", "delivered", "confirmed", "disputed", "remaining", "status", "dueDate", "overdue", "valuationAmount",
             "valuationCurrency", "createdAt");
     static final List<String> PROJECT_COLUMNS = List.of("partnerId", "partnerName", "kind", "key", "unit", "pledged",
-            "delivered", "remaining");
+            "delivered", "confirmed", "disputed", "remaining");
 
     private final CommitmentService service;
     private final CallerResolver callers;
@@ -60,7 +60,9 @@ public class CommitmentResource {
     @RolesAllowed({"coordinator", "partner-rep", "auditor", "admin"})
     @Operation(operationId = "getCommitments", summary = "A partner's commitments, or a project's totals per partner",
             description = "With partnerId (default: your own partner): that partner's contributions across projects (optionally one "
-                    + "project), totals by type and by currency, fulfilment ratio, overdue count and risk exposure — for the "
+                    + "project), totals by type and by currency (pledged; delivered, the deliveries that stand; confirmed, the part of it the "
+                    + "recipient side confirmed; disputed, awaiting resolution and counted nowhere else; remaining), fulfilment ratio "
+                    + "(confirmed share), overdue count and risk exposure — for the "
                     + "partner's own representatives, auditors, and a project's lead for that project. With only projectId: totals "
                     + "per partner (ProjectCommitments), for the project's participants, its lead and auditors. "
                     + "Accept: text/csv exports the same data as CSV (every item, no paging); JSON otherwise.")
@@ -114,9 +116,9 @@ public class CommitmentResource {
                 StringBuilder csv = new StringBuilder(Csv.row(PROJECT_COLUMNS));
                 for (var view : ProjectCommitmentsView.of(p).partners()) {
                     view.totals().byType().forEach(t -> csv.append(Csv.row(Arrays.asList(view.partnerId(), view.partnerName(),
-                            "type", t.type(), t.unit(), t.pledged(), t.delivered(), t.remaining()))));
+                            "type", t.type(), t.unit(), t.pledged(), t.delivered(), t.confirmed(), t.disputed(), t.remaining()))));
                     view.totals().byCurrency().forEach(t -> csv.append(Csv.row(Arrays.asList(view.partnerId(), view.partnerName(),
-                            "currency", t.currency(), null, t.pledged(), t.delivered(), t.remaining()))));
+                            "currency", t.currency(), null, t.pledged(), t.delivered(), t.confirmed(), t.disputed(), t.remaining()))));
                 }
                 return csvResponse(csv, "commitments-project-" + project);
             });
@@ -127,7 +129,8 @@ public class CommitmentResource {
                 Contribution x = item.contribution();
                 Money money = x.valuation();
                 csv.append(Csv.row(Arrays.asList(x.id(), x.projectId(), item.projectTitle(), x.needId(), x.type().name(),
-                        Decimals.format(x.quantity()), x.unit(), Decimals.format(x.delivered()), Decimals.format(x.remaining()),
+                        Decimals.format(x.quantity()), x.unit(), Decimals.format(x.delivered()), Decimals.format(x.confirmed()),
+                        Decimals.format(x.disputed()), Decimals.format(x.remaining()),
                         x.status().name(), x.dueDate(), x.isOverdue(c.today()),
                         money == null ? null : Money.format(money.amount(), money.currency()),
                         money == null ? null : money.currency(), x.createdAt())));

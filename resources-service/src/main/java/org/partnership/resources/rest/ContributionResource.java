@@ -44,6 +44,7 @@ import org.partnership.resources.rest.ResourceRequests.WithdrawRequest;
 import org.partnership.resources.rest.ResourceResponses.ContributionPage;
 import org.partnership.resources.rest.ResourceResponses.ContributionView;
 import org.partnership.resources.rest.ResourceResponses.DeliveryRecorded;
+import org.partnership.resources.rest.ResourceResponses.DeliveryReviewed;
 import org.partnership.resources.rest.ResourceResponses.DeliveryView;
 import org.partnership.resources.service.CallerResolver;
 import org.partnership.resources.service.ContributionService;
@@ -55,7 +56,8 @@ import java.util.UUID;
 @Path("/api/v1/contributions")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Contributions", description = "The contribution ledger: pledges, deliveries, withdrawals")
+@Tag(name = "Contributions", description = "The contribution ledger: pledges, deliveries and their review (confirm, dispute, "
+        + "correct, automatic confirmation), withdrawals")
 @SecurityRequirement(name = "oidc")
 public class ContributionResource {
 
@@ -105,7 +107,7 @@ public class ContributionResource {
     public Uni<ContributionPage> list(
             @Parameter(description = "Only this project's") @QueryParam("projectId") String projectId,
             @Parameter(description = "Only this partner's") @QueryParam("partnerId") String partnerId,
-            @Parameter(description = "PLEDGED, PARTIALLY_DELIVERED, FULFILLED or WITHDRAWN") @QueryParam("status") String status,
+            @Parameter(description = "PLEDGED, PARTIALLY_DELIVERED, DELIVERED, FULFILLED or WITHDRAWN") @QueryParam("status") String status,
             @Parameter(description = "true: only overdue; false: only not overdue") @QueryParam("overdue") String overdue,
             @Parameter(description = "Page size, 1-100 (default 20)", schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("limit") String limit,
             @Parameter(description = "The 'next' cursor of the previous page") @QueryParam("cursor") String cursor) {
@@ -137,7 +139,11 @@ public class ContributionResource {
     @Path("/{id}/deliveries")
     @RolesAllowed({"coordinator", "partner-rep"})
     @Operation(operationId = "recordDelivery", summary = "Record a delivery (append-only)",
-            description = "Only the contributing partner's representatives. Delivered never exceeds pledged (409). "
+            description = "Only the contributing partner's representatives. Delivered plus disputed never exceeds pledged (409). "
+                    + "The delivery is UNREVIEWED: it counts as delivered (not yet as confirmed) until the recipient side confirms "
+                    + "or disputes it, or until it is confirmed automatically after the review period (14 days by default). "
+                    + "To resolve a dispute, record the corrected delivery with corrects = the disputed delivery's id: the "
+                    + "disputed one then no longer counts and its quantity is free for the correction. "
                     + "Send an Idempotency-Key to retry safely.")
     @APIResponse(responseCode = "201", description = "Recorded; the contribution after it", headers = {@Header(ref = "ETag"), @Header(ref = "Location")}, content = @Content(schema = @Schema(implementation = DeliveryRecorded.class)))
     @ApiResponses.Writes
@@ -148,7 +154,7 @@ public class ContributionResource {
         UUID contributionId = Ids.uuid(id, "id");
         Caller caller = callers.current();
         return idempotent.create(caller.subject(), key, uri, request, () -> service.deliver(caller, contributionId,
-                        request.quantity(), request.deliveredOn(), request.note(), request.evidence())
+                        request.quantity(), request.deliveredOn(), request.note(), request.evidence(), request.corrects())
                 .map(d -> new Created(uri.getBaseUriBuilder().path(PATH).path(contributionId.toString()).build(),
                         d.contribution().version(),
                         new DeliveryRecorded(DeliveryView.of(d.delivery()), ContributionView.of(d.contribution(), time.today())))));
@@ -157,23 +163,40 @@ public class ContributionResource {
     @POST
     @Path("/{id}/deliveries/{deliveryId}/confirm")
     @RolesAllowed({"coordinator", "partner-rep"})
-    @Operation(operationId = "confirmDelivery", summary = "Confirm a delivery (the project lead, once)",
-            description = "The lead's verdict on a recorded delivery, with an optional note; a delivery already confirmed or disputed is a 409.")
-    @APIResponse(responseCode = "200", description = "Confirmed", content = @Content(schema = @Schema(implementation = DeliveryView.class)))
+    @Operation(operationId = "confirmDelivery", summary = "Confirm a delivery (the recipient side)",
+            description = "The recipient side — representatives of the project's lead partner, which declares the needs — "
+                    + "confirms a recorded delivery, with an optional note: it counts as confirmed, and the contribution is "
+                    + "FULFILLED once confirmed reaches the pledge. A DISPUTED delivery may be confirmed later: that resolves the "
+                    + "dispute (which stays on record). The contributing partner never reviews its own delivery (403, even when "
+                    + "it is the lead: its deliveries are confirmed automatically); auditors may not (403). A delivery already "
+                    + "confirmed, or replaced by a correction, is a 409. Emits partnership.delivery.confirmed.v1. If-Match (the "
+                    + "contribution's version) is optional; when sent, a stale version is a 412.")
+    @APIResponse(responseCode = "200", description = "Confirmed; the delivery and its contribution; ETag is the contribution's version",
+            headers = @Header(ref = "ETag"), content = @Content(schema = @Schema(implementation = DeliveryReviewed.class)))
     @ApiResponses.Writes
-    public Uni<DeliveryView> confirm(@PathParam("id") String id, @PathParam("deliveryId") String deliveryId, @Valid ReviewRequest request) {
-        return review(id, deliveryId, DeliveryReview.CONFIRMED, request);
+    @ApiResponses.Versioned
+    public Uni<Response> confirm(@PathParam("id") String id, @PathParam("deliveryId") String deliveryId,
+            @HeaderParam("If-Match") String ifMatch, @Valid ReviewRequest request) {
+        return review(id, deliveryId, DeliveryReview.CONFIRMED, ifMatch, request);
     }
 
     @POST
     @Path("/{id}/deliveries/{deliveryId}/dispute")
     @RolesAllowed({"coordinator", "partner-rep"})
-    @Operation(operationId = "disputeDelivery", summary = "Dispute a delivery (the project lead, once)",
-            description = "The lead contests a recorded delivery, with an optional note; a delivery already confirmed or disputed is a 409.")
-    @APIResponse(responseCode = "200", description = "Disputed", content = @Content(schema = @Schema(implementation = DeliveryView.class)))
+    @Operation(operationId = "disputeDelivery", summary = "Dispute a delivery (the recipient side)",
+            description = "The recipient side (representatives of the project's lead partner) contests an UNREVIEWED delivery, "
+                    + "with an optional note saying why: its quantity no longer counts as delivered, confirmed, in coverage, "
+                    + "fulfilment or commitments until the dispute is resolved — by confirming it later, or by the contributor "
+                    + "recording a correction (RecordDelivery with corrects). The contributing partner and auditors may not (403); "
+                    + "a delivery already confirmed, disputed or corrected is a 409. Emits partnership.delivery.disputed.v1. "
+                    + "If-Match (the contribution's version) is optional; when sent, a stale version is a 412.")
+    @APIResponse(responseCode = "200", description = "Disputed; the delivery and its contribution; ETag is the contribution's version",
+            headers = @Header(ref = "ETag"), content = @Content(schema = @Schema(implementation = DeliveryReviewed.class)))
     @ApiResponses.Writes
-    public Uni<DeliveryView> dispute(@PathParam("id") String id, @PathParam("deliveryId") String deliveryId, @Valid ReviewRequest request) {
-        return review(id, deliveryId, DeliveryReview.DISPUTED, request);
+    @ApiResponses.Versioned
+    public Uni<Response> dispute(@PathParam("id") String id, @PathParam("deliveryId") String deliveryId,
+            @HeaderParam("If-Match") String ifMatch, @Valid ReviewRequest request) {
+        return review(id, deliveryId, DeliveryReview.DISPUTED, ifMatch, request);
     }
 
     @POST
@@ -192,11 +215,13 @@ public class ContributionResource {
                 .map(c -> Response.ok(ContributionView.of(c, time.today())).tag(Preconditions.etag(c.version())).build());
     }
 
-    private Uni<DeliveryView> review(String id, String deliveryId, DeliveryReview verdict, ReviewRequest request) {
+    private Uni<Response> review(String id, String deliveryId, DeliveryReview verdict, String ifMatch, ReviewRequest request) {
         UUID contributionId = Ids.uuid(id, "id");
         UUID delivery = Ids.uuid(deliveryId, "deliveryId");
-        return service.review(callers.current(), contributionId, delivery, verdict, request == null ? null : request.note())
-                .map(DeliveryView::of);
+        Long version = ifMatch == null ? null : Preconditions.requiredVersion(ifMatch);
+        return service.review(callers.current(), contributionId, delivery, verdict, request == null ? null : request.note(), version)
+                .map(r -> Response.ok(new DeliveryReviewed(DeliveryView.of(r.delivery()), ContributionView.of(r.contribution(), time.today())))
+                        .tag(Preconditions.etag(r.contribution().version())).build());
     }
 
 }

@@ -66,10 +66,12 @@ public final class ResourceRequests {
             @Schema(type = SchemaType.STRING, examples = "50") BigDecimal quantity,
             @NotNull @Schema(examples = "2026-12-15") LocalDate deliveredOn,
             @Size(max = 2000) String note,
-            @Size(max = 2000) @Schema(description = "A reference to the evidence (document id, URL…)") String evidence) {
+            @Size(max = 2000) @Schema(description = "A reference to the evidence (document id, URL…)") String evidence,
+            @Schema(description = "A disputed delivery of this contribution that this one corrects: the disputed one then "
+                    + "no longer counts, and this one is reviewed afresh") UUID corrects) {
     }
 
-    @Schema(name = "ReviewDelivery")
+    @Schema(name = "ReviewDelivery", description = "An optional note: why it is disputed, or what was checked")
     public record ReviewRequest(@Size(max = 2000) String note) {
     }
 

@@ -33,16 +33,20 @@ public final class ResourceResponses {
                            @Schema(type = SchemaType.STRING, examples = "400") String quantity, String unit, String dimension,
                            String description,
                            @Schema(description = "Pledged against it, net of withdrawals", examples = "120") String pledged,
-                           @Schema(examples = "50") String delivered,
+                           @Schema(description = "Deliveries that stand (unreviewed or confirmed); disputed ones do not count", examples = "50") String delivered,
                            @Schema(description = "pledged / quantity × 100, capped at 100", examples = "30") String coveragePercent,
-                           OffsetDateTime createdAt) {
+                           OffsetDateTime createdAt,
+                           @Schema(description = "The part of delivered confirmed by the recipient side", examples = "40") String confirmed,
+                           @Schema(description = "Delivered but disputed, awaiting resolution; not part of delivered", examples = "0") String disputed,
+                           @Schema(description = "confirmed / quantity × 100, capped at 100", examples = "10") String confirmedPercent) {
 
         static NeedView of(NeedService.CoveredNeed covered) {
             var n = covered.need();
             var c = covered.coverage();
             return new NeedView(n.id(), n.projectId(), n.type().name(), Decimals.format(n.quantity()), n.unit(), n.dimension(),
                     n.description(), Decimals.format(c.pledged()), Decimals.format(c.delivered()),
-                    Decimals.format(Decimals.percent(c.pledged(), n.quantity())), n.createdAt());
+                    Decimals.format(Decimals.percent(c.pledged(), n.quantity())), n.createdAt(), Decimals.format(c.confirmed()),
+                    Decimals.format(c.disputed()), Decimals.format(Decimals.percent(c.confirmed(), n.quantity())));
         }
     }
 
@@ -55,25 +59,44 @@ public final class ResourceResponses {
 
     @Schema(name = "Delivery")
     public record DeliveryView(UUID id, UUID contributionId, String quantity, LocalDate deliveredOn, String note, String evidence,
-                               @Schema(description = "UNREVIEWED, CONFIRMED or DISPUTED (by the project lead)") String review,
-                               String reviewNote, OffsetDateTime recordedAt, OffsetDateTime reviewedAt) {
+                               @Schema(description = "UNREVIEWED (counts as delivered until reviewed), CONFIRMED, or DISPUTED "
+                                       + "(does not count until confirmed later or corrected) — by the recipient side, the project's lead")
+                               String review,
+                               String reviewNote, OffsetDateTime recordedAt, OffsetDateTime reviewedAt,
+                               @Schema(description = "Who reviewed it: a user id, or system:auto-confirm (not reviewed in time), "
+                                       + "or system:migration (recorded before deliveries were reviewed)") String reviewedBy,
+                               @Schema(description = "Confirmed by no person: automatically, or by the migration") Boolean reviewedAutomatically,
+                               @Schema(description = "The disputed delivery this one corrects") UUID corrects,
+                               @Schema(description = "The correction that replaced this disputed delivery: it no longer counts") UUID correctedBy,
+                               @Schema(description = "The dispute, kept when it is later confirmed or corrected") DisputeView dispute) {
         static DeliveryView of(Delivery d) {
             return new DeliveryView(d.id(), d.contributionId(), Decimals.format(d.quantity()), d.deliveredOn(), d.note(),
-                    d.evidence(), d.review().name(), d.reviewNote(), d.recordedAt(), d.reviewedAt());
+                    d.evidence(), d.review().name(), d.reviewNote(), d.recordedAt(), d.reviewedAt(), d.reviewedBy(),
+                    d.reviewedAt() == null ? null : d.reviewedAutomatically(), d.corrects(), d.correctedBy(),
+                    d.disputedAt() == null ? null : new DisputeView(d.disputeNote(), d.disputedBy(), d.disputedAt()));
         }
+    }
+
+    @Schema(name = "DeliveryDispute")
+    public record DisputeView(String note, String disputedBy, OffsetDateTime disputedAt) {
     }
 
     @Schema(name = "Contribution")
     public record ContributionView(UUID id, UUID projectId, UUID partnerId, UUID needId, String type,
                                    @Schema(examples = "120") String quantity, String unit, MoneyView valuation, LocalDate dueDate,
-                                   String description, String status, @Schema(examples = "50") String delivered,
+                                   String description,
+                                   @Schema(description = "PLEDGED, PARTIALLY_DELIVERED, DELIVERED (all recorded, not all confirmed), "
+                                           + "FULFILLED (confirmed = pledged) or WITHDRAWN") String status,
+                                   @Schema(description = "Deliveries that stand (unreviewed or confirmed); disputed ones do not count", examples = "50") String delivered,
                                    @Schema(examples = "70") String remaining,
                                    @Schema(description = "The undelivered remainder withdrawn") String withdrawn,
                                    String withdrawalReason,
                                    @Schema(description = "Past its due date and not fulfilled (computed on read)") boolean overdue,
                                    long version, OffsetDateTime createdAt,
                                    @JsonInclude(JsonInclude.Include.NON_NULL)
-                                   @Schema(description = "The ledger entries (single-contribution reads only)") List<DeliveryView> deliveries) {
+                                   @Schema(description = "The ledger entries (single-contribution reads only)") List<DeliveryView> deliveries,
+                                   @Schema(description = "The part of delivered confirmed by the recipient side", examples = "30") String confirmed,
+                                   @Schema(description = "Disputed deliveries awaiting resolution: not delivered, not remaining", examples = "0") String disputed) {
 
         static ContributionView of(Contribution c, LocalDate today) {
             return of(c, today, null);
@@ -84,7 +107,8 @@ public final class ResourceResponses {
                     Decimals.format(c.quantity()), c.unit(), MoneyView.of(c.valuation()), c.dueDate(), c.description(),
                     c.status().name(), Decimals.format(c.delivered()), Decimals.format(c.remaining()),
                     Decimals.format(c.withdrawn()), c.withdrawalReason(), c.isOverdue(today), c.version(), c.createdAt(),
-                    deliveries == null ? null : deliveries.stream().map(DeliveryView::of).toList());
+                    deliveries == null ? null : deliveries.stream().map(DeliveryView::of).toList(),
+                    Decimals.format(c.confirmed()), Decimals.format(c.disputed()));
         }
     }
 
@@ -95,6 +119,10 @@ public final class ResourceResponses {
 
     @Schema(name = "DeliveryRecorded")
     public record DeliveryRecorded(DeliveryView delivery, ContributionView contribution) {
+    }
+
+    @Schema(name = "DeliveryReviewed", description = "The delivery reviewed and its contribution after the review")
+    public record DeliveryReviewed(DeliveryView delivery, ContributionView contribution) {
     }
 
     @Schema(name = "RiskShareView")
@@ -155,12 +183,15 @@ public final class ResourceResponses {
     public record CommitmentItem(@JsonUnwrapped ContributionView contribution, String projectTitle) {
     }
 
-    @Schema(name = "TypeTotal")
-    public record TypeTotalView(String type, String unit, String pledged, String delivered, String remaining) {
+    @Schema(name = "TypeTotal", description = "delivered: deliveries that stand (disputed ones do not); confirmed: part of "
+            + "delivered; disputed: awaiting resolution, not delivered, not remaining")
+    public record TypeTotalView(String type, String unit, String pledged, String delivered, String remaining, String confirmed,
+                                String disputed) {
     }
 
-    @Schema(name = "CurrencyTotal")
-    public record CurrencyTotalView(String currency, String pledged, String delivered, String remaining) {
+    @Schema(name = "CurrencyTotal", description = "Valuations pro rata of the quantities (see TypeTotal)")
+    public record CurrencyTotalView(String currency, String pledged, String delivered, String remaining, String confirmed,
+                                    String disputed) {
     }
 
     @Schema(name = "CommitmentTotals")
@@ -168,9 +199,11 @@ public final class ResourceResponses {
         static TotalsView of(CommitmentService.Totals t) {
             return new TotalsView(
                     t.byType().stream().map(x -> new TypeTotalView(x.type().name(), x.unit(), Decimals.format(x.pledged()),
-                            Decimals.format(x.delivered()), Decimals.format(x.remaining()))).toList(),
+                            Decimals.format(x.delivered()), Decimals.format(x.remaining()), Decimals.format(x.confirmed()),
+                            Decimals.format(x.disputed()))).toList(),
                     t.byCurrency().stream().map(x -> new CurrencyTotalView(x.currency(), Money.format(x.pledged(), x.currency()),
-                            Money.format(x.delivered(), x.currency()), Money.format(x.remaining(), x.currency()))).toList());
+                            Money.format(x.delivered(), x.currency()), Money.format(x.remaining(), x.currency()),
+                            Money.format(x.confirmed(), x.currency()), Money.format(x.disputed(), x.currency()))).toList());
         }
     }
 
@@ -178,7 +211,8 @@ public final class ResourceResponses {
     public record CommitmentsView(UUID partnerId, List<CommitmentItem> items,
                                   @JsonInclude(JsonInclude.Include.ALWAYS) @Schema(nullable = true, description = "Cursor of the next page of items") String next,
                                   TotalsView totals,
-                                  @Schema(description = "Mean delivered share of each pledge (0-1); withdrawals count against it",
+                                  @Schema(description = "Mean confirmed share of each pledge (0-1): unreviewed and disputed deliveries do not count yet; "
+                                          + "withdrawals count against it",
                                           examples = "0.625") String fulfilmentRatio,
                                   long overdueCount,
                                   @Schema(description = "Σ score × share / 100 over the partner's risks not CLOSED", examples = "9")

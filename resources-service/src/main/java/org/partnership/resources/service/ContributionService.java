@@ -24,21 +24,28 @@ import org.partnership.resources.repository.NeedRepository;
 import org.partnership.resources.repository.PartnerReplicaRepository;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
 /**
  * The contribution ledger's rules: who may pledge (a representative of an ACTIVE partner that is an accepted
- * participant of an OPEN or ACTIVE project, for their own partner), deliver and withdraw (the contributing partner),
- * review deliveries (the project lead) and see what (own partner, the project lead, auditors). Every change, its
- * events and the project's summary commit in one transaction.
+ * participant of an OPEN or ACTIVE project, for their own partner), deliver, correct a disputed delivery and withdraw
+ * (the contributing partner), review deliveries (the recipient side: the project lead, never the contributor itself;
+ * unreviewed ones are confirmed automatically after {@code partnership.deliveries.auto-confirm-after}) and see what
+ * (own partner, the project lead, auditors). Every change, its events and the project's summary commit in one
+ * transaction.
  */
 @ApplicationScoped
 public class ContributionService {
 
     /** A contribution and the delivery just recorded. */
     public record Delivered(Contribution contribution, Delivery delivery) {
+    }
+
+    /** A contribution and the delivery just reviewed. */
+    public record Reviewed(Contribution contribution, Delivery delivery) {
     }
 
     /** A contribution with its ledger entries. */
@@ -147,24 +154,35 @@ public class ContributionService {
         });
     }
 
-    /** The contributing partner's representatives record what was delivered; delivered never exceeds pledged. */
+    /**
+     * The contributing partner's representatives record what was delivered; delivered never exceeds pledged. With
+     * {@code corrects}, the delivery is the correction of that disputed delivery, which no longer counts.
+     */
     @WithTransaction
-    public Uni<Delivered> deliver(Caller caller, UUID id, BigDecimal quantity, LocalDate deliveredOn, String note, String evidence) {
+    public Uni<Delivered> deliver(Caller caller, UUID id, BigDecimal quantity, LocalDate deliveredOn, String note, String evidence,
+            UUID corrects) {
         if (deliveredOn.isAfter(time.today())) {
             return Uni.createFrom().failure(new InvalidResourceException("deliveredOn", "must not be in the future"));
         }
-        return ownedBy(caller, id, "record its deliveries").chain(c -> {
-            Delivery delivery = c.recordDelivery(UUID.randomUUID(), quantity, deliveredOn, note, evidence, caller.subject(), time.now());
-            return deliveries.persist(delivery).chain(() -> contributions.flush())
-                    .call(() -> outbox.append(ResourceEvents.CONTRIBUTION, c.id(), ResourceEvents.CONTRIBUTION_DELIVERED,
-                            ContributionChangedEvent.of(c, delivery, null)))
-                    .call(() -> c.status() == ContributionStatus.FULFILLED
-                            ? outbox.append(ResourceEvents.CONTRIBUTION, c.id(), ResourceEvents.CONTRIBUTION_FULFILLED,
-                                    ContributionChangedEvent.of(c, null, null))
-                            : Uni.createFrom().voidItem())
-                    .call(() -> summaries.summarise(c.projectId()))
-                    .map(ignored -> new Delivered(c, delivery));
-        });
+        return ownedBy(caller, id, "record its deliveries").chain(c -> (corrects == null ? Uni.createFrom().<Delivery>nullItem()
+                        : deliveries.findById(corrects).map(disputed -> {
+                            if (disputed == null || !disputed.contributionId().equals(id)) {
+                                throw new InvalidResourceException("corrects", "delivery " + corrects + " is not a delivery of contribution " + id);
+                            }
+                            return disputed;
+                        }))
+                .chain(disputed -> {
+                    ContributionStatus before = c.status();
+                    Delivery delivery = disputed == null
+                            ? c.recordDelivery(UUID.randomUUID(), quantity, deliveredOn, note, evidence, caller.subject(), time.now())
+                            : c.recordCorrection(UUID.randomUUID(), disputed, quantity, deliveredOn, note, evidence, caller.subject(), time.now());
+                    return deliveries.persist(delivery).chain(() -> contributions.flush())
+                            .call(() -> outbox.append(ResourceEvents.CONTRIBUTION, c.id(), ResourceEvents.CONTRIBUTION_DELIVERED,
+                                    ContributionChangedEvent.of(c, delivery, null)))
+                            .call(() -> fulfilled(c, before))
+                            .call(() -> summaries.summarise(c.projectId()))
+                            .map(ignored -> new Delivered(c, delivery));
+                }));
     }
 
     /** The contributing partner withdraws the undelivered remainder, with a reason. */
@@ -183,9 +201,13 @@ public class ContributionService {
         });
     }
 
-    /** The project lead confirms or disputes a delivery, once. */
+    /**
+     * The recipient side (the project lead's representatives, never the contributor's) confirms or disputes a
+     * delivery. A disputed delivery may be confirmed later; a confirmed one is final. If-Match (the contribution's
+     * version) is optional; when sent, a stale version is a 412.
+     */
     @WithTransaction
-    public Uni<Delivery> review(Caller caller, UUID id, UUID deliveryId, DeliveryReview verdict, String note) {
+    public Uni<Reviewed> review(Caller caller, UUID id, UUID deliveryId, DeliveryReview verdict, String note, Long expectedVersion) {
         return contributions.findById(id).chain(c -> {
             if (c == null) {
                 throw new ObjectNotFoundException("contribution", id);
@@ -194,15 +216,62 @@ public class ContributionService {
                 if (!caller.sees(c, project)) {
                     throw new ObjectNotFoundException("contribution", id);
                 }
-                caller.requireLead(project, "confirm or dispute deliveries");
+                caller.requireRecipient(c, project);
                 return deliveries.findById(deliveryId);
-            }).map(delivery -> {
+            }).chain(delivery -> {
                 if (delivery == null || !delivery.contributionId().equals(id)) {
                     throw new ObjectNotFoundException("delivery", deliveryId);
                 }
-                delivery.review(verdict, note, caller.subject(), time.now());
-                return delivery;
-            }).call(() -> deliveries.flush());
+                if (expectedVersion != null) {
+                    Preconditions.check(expectedVersion, c.version());
+                }
+                return applyReview(c, delivery, verdict, note, caller.subject());
+            });
+        });
+    }
+
+    /** One review, its events and the project's summary, in the caller's transaction. */
+    private Uni<Reviewed> applyReview(Contribution c, Delivery delivery, DeliveryReview verdict, String note, String subject) {
+        ContributionStatus before = c.status();
+        boolean wasDisputed = delivery.review() == DeliveryReview.DISPUTED;
+        c.review(delivery, verdict, note, subject, time.now());
+        return contributions.flush()
+                .call(() -> outbox.append(ResourceEvents.CONTRIBUTION, c.id(), verdict == DeliveryReview.CONFIRMED
+                                ? ResourceEvents.DELIVERY_CONFIRMED : ResourceEvents.DELIVERY_DISPUTED,
+                        ContributionChangedEvent.reviewed(c, delivery, wasDisputed)))
+                .call(() -> fulfilled(c, before))
+                .call(() -> summaries.summarise(c.projectId()))
+                .replaceWith(new Reviewed(c, delivery));
+    }
+
+    /** {@code contribution.fulfilled.v1} when the change made it FULFILLED (confirmed reached the pledge). */
+    private Uni<Void> fulfilled(Contribution c, ContributionStatus before) {
+        return c.status() == ContributionStatus.FULFILLED && before != ContributionStatus.FULFILLED
+                ? outbox.append(ResourceEvents.CONTRIBUTION, c.id(), ResourceEvents.CONTRIBUTION_FULFILLED,
+                        ContributionChangedEvent.of(c, null, null)).replaceWithVoid()
+                : Uni.createFrom().voidItem();
+    }
+
+    /**
+     * Confirms, as {@code system:auto-confirm}, the unreviewed deliveries recorded more than {@code after} ago, a batch
+     * per transaction (rows locked with SKIP LOCKED, so several instances never confirm twice). Returns how many.
+     */
+    @WithTransaction
+    public Uni<Integer> autoConfirmBatch(Duration after, int limit) {
+        String note = "confirmed automatically: not reviewed within " + after.toDays() + " days of being recorded";
+        return deliveries.claimUnreviewed(time.now().minus(after), limit).chain(ids -> {
+            if (ids.isEmpty()) {
+                return Uni.createFrom().item(0);
+            }
+            return deliveries.list("id in ?1 order by recordedAt, id", ids).chain(list -> {
+                Uni<Void> chain = Uni.createFrom().voidItem();
+                for (Delivery d : list) {
+                    chain = chain.chain(() -> contributions.findById(d.contributionId()))
+                            .chain(c -> applyReview(c, d, DeliveryReview.CONFIRMED, note, Delivery.AUTO_CONFIRM))
+                            .replaceWithVoid();
+                }
+                return chain.invoke(() -> Log.debugf("confirmed %d deliveries automatically", list.size())).replaceWith(list.size());
+            });
         });
     }
 

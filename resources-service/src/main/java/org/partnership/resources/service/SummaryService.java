@@ -15,7 +15,8 @@ import java.util.UUID;
 
 /**
  * Appends {@code partnership.project.resources-summarised.v1} in the transaction of every change to a project's
- * needs, contributions or risks: coverage per need, open risks, and the open risks not allocated 100 %.
+ * needs, contributions or risks (deliveries and their reviews included): coverage per need (pledged, delivered,
+ * confirmed, disputed), open risks, and the open risks not allocated 100 %.
  */
 @ApplicationScoped
 public class SummaryService {
@@ -39,7 +40,8 @@ public class SummaryService {
                     NeedRepository.Coverage c = coverage.getOrDefault(need.id(), NeedRepository.Coverage.NONE);
                     return new ResourcesSummarisedEvent.NeedCoverage(need.id(), need.type().name(), need.unit(),
                             Decimals.format(need.quantity()), Decimals.format(c.pledged()), Decimals.format(c.delivered()),
-                            Decimals.format(Decimals.percent(c.pledged(), need.quantity())));
+                            Decimals.format(Decimals.percent(c.pledged(), need.quantity())), Decimals.format(c.confirmed()),
+                            Decimals.format(c.disputed()), Decimals.format(Decimals.percent(c.confirmed(), need.quantity())));
                 }).toList()))
                 .chain(needCoverage -> risks.openCount(projectId).chain(open -> risks.unallocatedOpen(projectId)
                         .chain(unallocated -> risks.needingReallocation(projectId)

@@ -37,18 +37,95 @@ class ContributionTest {
     }
 
     @Test
-    void shouldBePartiallyDeliveredAfterAPartAndFulfilledWhenDeliveriesReachThePledge() {
+    void shouldBeDeliveredWhenDeliveriesReachThePledgeAndFulfilledOnlyWhenConfirmedReachesIt() {
         Contribution c = pledge("40", null);
 
-        c.recordDelivery(UUID.randomUUID(), new BigDecimal("15"), TODAY, null, null, "rep", NOW);
+        Delivery first = c.recordDelivery(UUID.randomUUID(), new BigDecimal("15"), TODAY, null, null, "rep", NOW);
         assertThat(c.status()).isEqualTo(ContributionStatus.PARTIALLY_DELIVERED);
         assertThat(c.delivered()).isEqualByComparingTo("15");
         assertThat(c.remaining()).isEqualByComparingTo("25");
 
-        c.recordDelivery(UUID.randomUUID(), new BigDecimal("25"), TODAY, null, null, "rep", NOW);
-        assertThat(c.status()).isEqualTo(ContributionStatus.FULFILLED);
+        Delivery second = c.recordDelivery(UUID.randomUUID(), new BigDecimal("25"), TODAY, null, null, "rep", NOW);
+        assertThat(c.status()).isEqualTo(ContributionStatus.DELIVERED);
         assertThat(c.delivered()).isEqualByComparingTo("40");
+        assertThat(c.confirmed()).isEqualByComparingTo("0");
         assertThat(c.remaining()).isEqualByComparingTo("0");
+
+        c.review(first, DeliveryReview.CONFIRMED, null, "lead", NOW);
+        assertThat(c.status()).isEqualTo(ContributionStatus.DELIVERED);
+        c.review(second, DeliveryReview.CONFIRMED, "all there", "lead", NOW);
+        assertThat(c.status()).isEqualTo(ContributionStatus.FULFILLED);
+        assertThat(c.confirmed()).isEqualByComparingTo("40");
+    }
+
+    @Test
+    void shouldTakeADisputedDeliveryOutOfDeliveredUntilItIsConfirmed() {
+        Contribution c = pledge("10", null);
+        Delivery d = c.recordDelivery(UUID.randomUUID(), new BigDecimal("6"), TODAY, null, null, "rep", NOW);
+
+        c.review(d, DeliveryReview.DISPUTED, "no timesheets", "lead", NOW);
+        assertThat(c.delivered()).isEqualByComparingTo("0");
+        assertThat(c.disputed()).isEqualByComparingTo("6");
+        assertThat(c.remaining()).isEqualByComparingTo("4");
+        assertThat(c.status()).isEqualTo(ContributionStatus.PARTIALLY_DELIVERED);
+        assertThat(d.stands()).isFalse();
+        assertThatThrownBy(() -> c.review(d, DeliveryReview.DISPUTED, null, "lead", NOW))
+                .isInstanceOf(ResourceConflictException.class).hasMessageContaining("already DISPUTED");
+
+        c.review(d, DeliveryReview.CONFIRMED, "found them", "lead", NOW.plusDays(1));
+        assertThat(c.delivered()).isEqualByComparingTo("6");
+        assertThat(c.confirmed()).isEqualByComparingTo("6");
+        assertThat(c.disputed()).isEqualByComparingTo("0");
+        assertThat(d.review()).isEqualTo(DeliveryReview.CONFIRMED);
+        assertThat(d.disputeNote()).isEqualTo("no timesheets");
+        assertThatThrownBy(() -> c.review(d, DeliveryReview.DISPUTED, null, "lead", NOW))
+                .isInstanceOf(ResourceConflictException.class).hasMessageContaining("already CONFIRMED");
+    }
+
+    @Test
+    void shouldReplaceADisputedDeliveryByItsCorrectionWithinThePledge() {
+        Contribution c = pledge("10", null);
+        Delivery wrong = c.recordDelivery(UUID.randomUUID(), new BigDecimal("10"), TODAY, null, null, "rep", NOW);
+        Delivery unreviewed = pledge("1", null).recordDelivery(UUID.randomUUID(), BigDecimal.ONE, TODAY, null, null, "rep", NOW);
+        c.review(wrong, DeliveryReview.DISPUTED, null, "lead", NOW);
+
+        assertThat(c.status()).isEqualTo(ContributionStatus.DELIVERED);
+        assertThatThrownBy(() -> c.recordDelivery(UUID.randomUUID(), BigDecimal.ONE, TODAY, null, null, "rep", NOW))
+                .isInstanceOf(ResourceConflictException.class).hasMessageContaining("corrects");
+        assertThatThrownBy(() -> c.recordCorrection(UUID.randomUUID(), wrong, new BigDecimal("10.5"), TODAY, null, null, "rep", NOW))
+                .isInstanceOf(ResourceConflictException.class).hasMessageContaining("only 10 hours remain");
+        assertThatThrownBy(() -> c.recordCorrection(UUID.randomUUID(), unreviewed, BigDecimal.ONE, TODAY, null, null, "rep", NOW))
+                .isInstanceOf(ObjectNotFoundException.class);
+
+        Delivery fixed = c.recordCorrection(UUID.randomUUID(), wrong, new BigDecimal("7"), TODAY, "rota checked", null, "rep", NOW);
+        assertThat(fixed.corrects()).isEqualTo(wrong.id());
+        assertThat(wrong.correctedBy()).isEqualTo(fixed.id());
+        assertThat(wrong.stands()).isFalse();
+        assertThat(c.delivered()).isEqualByComparingTo("7");
+        assertThat(c.disputed()).isEqualByComparingTo("0");
+        assertThat(c.remaining()).isEqualByComparingTo("3");
+        assertThat(c.status()).isEqualTo(ContributionStatus.PARTIALLY_DELIVERED);
+        assertThatThrownBy(() -> c.recordCorrection(UUID.randomUUID(), wrong, BigDecimal.ONE, TODAY, null, null, "rep", NOW))
+                .isInstanceOf(ResourceConflictException.class).hasMessageContaining("already corrected");
+        assertThatThrownBy(() -> c.review(wrong, DeliveryReview.CONFIRMED, null, "lead", NOW))
+                .isInstanceOf(ResourceConflictException.class).hasMessageContaining("was corrected");
+    }
+
+    @Test
+    void shouldLetOnlyTheLeadReviewAndNeverTheContributorItself() {
+        Contribution byPartner = pledge("4", null);
+        Contribution byLead = Contribution.pledge(UUID.randomUUID(), PROJECT, LEAD, null,
+                new Contribution.Pledge(ContributionType.FACILITY, BigDecimal.ONE, "room", null, null, null), "lead", NOW);
+        Caller lead = new Caller("lead", "carla", java.util.Set.of("coordinator"), java.util.Optional.of(LEAD));
+        Caller partner = new Caller("rep", "tom", java.util.Set.of("partner-rep"), java.util.Optional.of(PARTNER));
+
+        lead.requireRecipient(byPartner, PROJECT);
+        assertThatThrownBy(() -> partner.requireRecipient(byPartner, PROJECT)).isInstanceOf(ResourceAccessDeniedException.class)
+                .hasMessageContaining("its own delivery");
+        assertThatThrownBy(() -> lead.requireRecipient(byLead, PROJECT)).isInstanceOf(ResourceAccessDeniedException.class)
+                .hasMessageContaining("confirmed automatically");
+        assertThatThrownBy(() -> partner.requireRecipient(byLead, PROJECT)).isInstanceOf(ResourceAccessDeniedException.class)
+                .hasMessageContaining("lead");
     }
 
     @Test
@@ -67,7 +144,8 @@ class ContributionTest {
     @Test
     void shouldRefuseDeliveriesOnceFulfilled() {
         Contribution c = pledge("5", null);
-        c.recordDelivery(UUID.randomUUID(), new BigDecimal("5"), TODAY, null, null, "rep", NOW);
+        c.review(c.recordDelivery(UUID.randomUUID(), new BigDecimal("5"), TODAY, null, null, "rep", NOW),
+                DeliveryReview.CONFIRMED, null, "lead", NOW);
 
         assertThatThrownBy(() -> c.recordDelivery(UUID.randomUUID(), BigDecimal.ONE, TODAY, null, null, "rep", NOW))
                 .isInstanceOf(ResourceConflictException.class)
@@ -106,7 +184,8 @@ class ContributionTest {
         Contribution withdrawn = pledge("8", null);
         withdrawn.withdraw("first", NOW);
         Contribution fulfilled = pledge("2", null);
-        fulfilled.recordDelivery(UUID.randomUUID(), new BigDecimal("2"), TODAY, null, null, "rep", NOW);
+        fulfilled.review(fulfilled.recordDelivery(UUID.randomUUID(), new BigDecimal("2"), TODAY, null, null, "rep", NOW),
+                DeliveryReview.CONFIRMED, null, "lead", NOW);
 
         assertThatThrownBy(() -> withdrawn.withdraw("again", NOW)).isInstanceOf(ResourceConflictException.class)
                 .hasMessageContaining("is WITHDRAWN: there is no undelivered remainder to withdraw");
@@ -127,7 +206,7 @@ class ContributionTest {
         assertThat(dueYesterday.isOverdue(TODAY)).isTrue();
         assertThat(dueToday.isOverdue(TODAY)).isFalse();
         assertThat(noDueDate.isOverdue(TODAY)).isFalse();
-        assertThat(fulfilledLate.isOverdue(TODAY)).isFalse();
+        assertThat(fulfilledLate.isOverdue(TODAY)).isFalse(); // DELIVERED: nothing more is expected of the partner
     }
 
     @Test

@@ -101,12 +101,12 @@ class CommitmentResourceTest {
                 .containsExactly("Housing First", "Jobs, Skills \"and\" Care", "=Youth Club", "=Youth Club", "Housing First");
         assertThat(body.getString("next")).isNull();
         assertThat(body.getList("totals.byType", Map.class)).containsExactly(
-                Map.of("type", "FUNDING", "unit", "EUR", "pledged", "1100", "delivered", "500", "remaining", "600"),
-                Map.of("type", "STAFF_HOURS", "unit", "hours", "pledged", "120", "delivered", "25", "remaining", "95"),
-                Map.of("type", "VOLUNTEER_HOURS", "unit", "hours", "pledged", "40", "delivered", "40", "remaining", "0"));
+                Map.of("type", "FUNDING", "unit", "EUR", "pledged", "1100", "delivered", "500", "confirmed", "500", "disputed", "0", "remaining", "600"),
+                Map.of("type", "STAFF_HOURS", "unit", "hours", "pledged", "120", "delivered", "25", "confirmed", "25", "disputed", "0", "remaining", "95"),
+                Map.of("type", "VOLUNTEER_HOURS", "unit", "hours", "pledged", "40", "delivered", "40", "confirmed", "40", "disputed", "0", "remaining", "0"));
         assertThat(body.getList("totals.byCurrency", Map.class)).containsExactly(
-                Map.of("currency", "EUR", "pledged", "1100.00", "delivered", "500.00", "remaining", "600.00"),
-                Map.of("currency", "GBP", "pledged", "6000.00", "delivered", "1250.00", "remaining", "4750.00"));
+                Map.of("currency", "EUR", "pledged", "1100.00", "delivered", "500.00", "confirmed", "500.00", "disputed", "0.00", "remaining", "600.00"),
+                Map.of("currency", "GBP", "pledged", "6000.00", "delivered", "1250.00", "confirmed", "1250.00", "disputed", "0.00", "remaining", "4750.00"));
         assertThat(body.getString("fulfilmentRatio")).isEqualTo("0.37");
         assertThat(body.getInt("overdueCount")).isZero();
         assertThat(body.getString("riskExposure")).isEqualTo("13");
@@ -136,29 +136,29 @@ class CommitmentResourceTest {
 
         List<List<String>> rows = parseCsv(csv);
         assertThat(rows.get(0)).containsExactly("contributionId", "projectId", "projectTitle", "needId", "type", "quantity",
-                "unit", "delivered", "remaining", "status", "dueDate", "overdue", "valuationAmount", "valuationCurrency",
-                "createdAt");
+                "unit", "delivered", "confirmed", "disputed", "remaining", "status", "dueDate", "overdue", "valuationAmount",
+                "valuationCurrency", "createdAt");
         // what was seeded, as a spreadsheet shows it: a title starting with "=" is quoted so that it is never a formula
         String due = DUE_DATE.toString();
         List<List<String>> expected = List.of(
-                List.of(contributions.get(0), p1.toString(), "Housing First", "", "FUNDING", "1000", "EUR", "400", "600",
+                List.of(contributions.get(0), p1.toString(), "Housing First", "", "FUNDING", "1000", "EUR", "400", "400", "0", "600",
                         "PARTIALLY_DELIVERED", due, "false", "1000.00", "EUR"),
                 List.of(contributions.get(1), p2.toString(), "Jobs, Skills \"and\" Care", "", "STAFF_HOURS", "100", "hours", "25",
-                        "75", "PARTIALLY_DELIVERED", due, "false", "5000.00", "GBP"),
-                List.of(contributions.get(2), p3.toString(), "'=Youth Club", "", "FUNDING", "500", "EUR", "100", "0",
+                        "25", "0", "75", "PARTIALLY_DELIVERED", due, "false", "5000.00", "GBP"),
+                List.of(contributions.get(2), p3.toString(), "'=Youth Club", "", "FUNDING", "500", "EUR", "100", "100", "0", "0",
                         "WITHDRAWN", due, "false", "500.00", "EUR"),
-                List.of(contributions.get(3), p3.toString(), "'=Youth Club", "", "VOLUNTEER_HOURS", "40", "hours", "40", "0",
+                List.of(contributions.get(3), p3.toString(), "'=Youth Club", "", "VOLUNTEER_HOURS", "40", "hours", "40", "40", "0", "0",
                         "FULFILLED", due, "false", "", ""),
-                List.of(contributions.get(4), p1.toString(), "Housing First", "", "STAFF_HOURS", "20", "hours", "0", "20",
+                List.of(contributions.get(4), p1.toString(), "Housing First", "", "STAFF_HOURS", "20", "hours", "0", "0", "0", "20",
                         "PLEDGED", due, "false", "1000.00", "GBP"));
-        assertThat(rows.subList(1, rows.size())).map(row -> row.subList(0, 14)).containsExactlyElementsOf(expected);
+        assertThat(rows.subList(1, rows.size())).map(row -> row.subList(0, 16)).containsExactlyElementsOf(expected);
         assertThat(rows.subList(1, rows.size())).allSatisfy(row ->
-                assertThat(java.time.OffsetDateTime.parse(row.get(14))).isAfter(java.time.OffsetDateTime.now().minusHours(1)));
+                assertThat(java.time.OffsetDateTime.parse(row.get(16))).isAfter(java.time.OffsetDateTime.now().minusHours(1)));
 
         String projectCsv = given().auth().oauth2(Tokens.coordinator(lead)).accept("text/csv").queryParam("projectId", p1.toString())
                 .get(COMMITMENTS).then().statusCode(200).extract().asString();
         assertThat(parseCsv(projectCsv)).contains(List.of(m.toString(), "Partner " + m.toString().substring(0, 8), "currency", "GBP", "",
-                "1000.00", "0.00", "1000.00"));
+                "1000.00", "0.00", "0.00", "0.00", "1000.00"));
     }
 
     @Test
@@ -206,10 +206,10 @@ class CommitmentResourceTest {
         String partner = "partners.find { it.partnerId == '" + m + "' }";
         assertThat(totals.getInt(partner + ".contributions")).isEqualTo(2);
         assertThat(totals.getList(partner + ".totals.byType", Map.class)).containsExactly(
-                Map.of("type", "FUNDING", "unit", "EUR", "pledged", "100", "delivered", "100", "remaining", "0"),
-                Map.of("type", "VOLUNTEER_HOURS", "unit", "hours", "pledged", "40", "delivered", "40", "remaining", "0"));
+                Map.of("type", "FUNDING", "unit", "EUR", "pledged", "100", "delivered", "100", "confirmed", "100", "disputed", "0", "remaining", "0"),
+                Map.of("type", "VOLUNTEER_HOURS", "unit", "hours", "pledged", "40", "delivered", "40", "confirmed", "40", "disputed", "0", "remaining", "0"));
         assertThat(totals.getList(partner + ".totals.byCurrency", Map.class)).containsExactly(
-                Map.of("currency", "EUR", "pledged", "100.00", "delivered", "100.00", "remaining", "0.00"));
+                Map.of("currency", "EUR", "pledged", "100.00", "delivered", "100.00", "confirmed", "100.00", "disputed", "0.00", "remaining", "0.00"));
     }
 
     // ---------------------------------------------------------------- helpers
@@ -223,9 +223,12 @@ class CommitmentResourceTest {
         return as(token).body(body).post("/api/v1/contributions").then().statusCode(201).extract().path("id");
     }
 
-    static void deliver(String token, String id, String quantity) {
-        as(token).body(Map.of("quantity", quantity, "deliveredOn", LocalDate.now(ZoneOffset.UTC).toString()))
-                .post("/api/v1/contributions/" + id + "/deliveries").then().statusCode(201);
+    /** Delivers, and the project's lead (the recipient side) confirms the delivery. */
+    void deliver(String token, String id, String quantity) {
+        String delivery = as(token).body(Map.of("quantity", quantity, "deliveredOn", LocalDate.now(ZoneOffset.UTC).toString()))
+                .post("/api/v1/contributions/" + id + "/deliveries").then().statusCode(201).extract().path("delivery.id");
+        as(Tokens.coordinator(lead)).body(Map.of()).post("/api/v1/contributions/" + id + "/deliveries/" + delivery + "/confirm")
+                .then().statusCode(200);
     }
 
     /** A small RFC 4180 parser: quoted cells, doubled quotes, CRLF rows. */

@@ -8,11 +8,13 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.partnership.resources.Fixtures;
 import org.partnership.resources.Fixtures.World;
+import org.partnership.resources.service.AutoConfirmJob;
 import org.partnership.resources.service.OverdueJob;
 import org.partnership.testsupport.Tokens;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -40,6 +42,9 @@ class ContributionResourceTest {
 
     @Inject
     OverdueJob overdueJob;
+
+    @Inject
+    AutoConfirmJob autoConfirmJob;
 
     // ---------------------------------------------------------------- lifecycle
 
@@ -71,11 +76,17 @@ class ContributionResourceTest {
         as(w.leadToken()).get("/api/v1/needs?projectId=" + w.project()).then().statusCode(200)
                 .body("[0].pledged", is("120")).body("[0].delivered", is("50")).body("[0].coveragePercent", is("30"));
 
-        as(w.aToken()).body(delivery("70")).post(CONTRIBUTIONS + "/" + id + "/deliveries").then().statusCode(201)
-                .body("contribution.status", is("FULFILLED")).body("contribution.remaining", is("0"));
+        String secondId = as(w.aToken()).body(delivery("70")).post(CONTRIBUTIONS + "/" + id + "/deliveries").then().statusCode(201)
+                .body("contribution.status", is("DELIVERED")).body("contribution.remaining", is("0"))
+                .body("contribution.confirmed", is("0")).extract().path("delivery.id");
+        // FULFILLED means confirmed >= pledged: everything recorded is not enough
+        as(w.leadToken()).body(Map.of()).post(CONTRIBUTIONS + "/" + id + "/deliveries/" + deliveryId + "/confirm").then().statusCode(200)
+                .header("ETag", "\"3\"").body("contribution.status", is("DELIVERED")).body("contribution.confirmed", is("50"));
+        as(w.leadToken()).body(Map.of()).post(CONTRIBUTIONS + "/" + id + "/deliveries/" + secondId + "/confirm").then().statusCode(200)
+                .body("contribution.status", is("FULFILLED")).body("contribution.confirmed", is("120"));
         as(w.aToken()).get(CONTRIBUTIONS + "/" + id).then().statusCode(200)
-                .header("ETag", "\"2\"")
-                .body("status", is("FULFILLED")).body("delivered", is("120"))
+                .header("ETag", "\"4\"")
+                .body("status", is("FULFILLED")).body("delivered", is("120")).body("confirmed", is("120")).body("disputed", is("0"))
                 .body("deliveries", hasSize(2)).body("deliveries[0].id", is(deliveryId));
 
         JsonNode pledged = Fixtures.exactly(id, "partnership.contribution.pledged.v1", 1).get(0);
@@ -87,7 +98,9 @@ class ContributionResourceTest {
                 .isEqualTo("FULFILLED");
         JsonNode summary = Fixtures.currentSummary(w.project());
         assertThat(summary.path("data").path("needs").get(0).path("delivered").asText()).isEqualTo("120");
+        assertThat(summary.path("data").path("needs").get(0).path("confirmed").asText()).isEqualTo("120");
         assertThat(summary.path("data").path("needs").get(0).path("coveragePercent").asText()).isEqualTo("30");
+        assertThat(summary.path("data").path("needs").get(0).path("confirmedPercent").asText()).isEqualTo("30");
     }
 
     @Test
@@ -104,7 +117,7 @@ class ContributionResourceTest {
                 .body("delivered", is("10")).body("remaining", is("0.5")).body("deliveries", hasSize(1))
                 .body("status", is("PARTIALLY_DELIVERED"));
         as(w.aToken()).body(delivery("0.5")).post(CONTRIBUTIONS + "/" + id + "/deliveries").then().statusCode(201)
-                .body("contribution.status", is("FULFILLED"));
+                .body("contribution.status", is("DELIVERED"));
         as(w.aToken()).body(delivery("0.1")).post(CONTRIBUTIONS + "/" + id + "/deliveries").then().statusCode(409)
                 .body("type", is("urn:partnership:problem:contribution-closed"));
     }
@@ -256,7 +269,7 @@ class ContributionResourceTest {
     }
 
     @Test
-    void shouldLetOnlyTheLeadConfirmOrDisputeADeliveryOnce() {
+    void shouldLetOnlyTheRecipientSideConfirmOrDispute() {
         World w = Fixtures.world();
         String id = pledgeAs(w.aToken(), pledge(w.project(), "IN_KIND", "100", "parcels"));
         String first = as(w.aToken()).body(delivery("40")).post(CONTRIBUTIONS + "/" + id + "/deliveries")
@@ -265,17 +278,157 @@ class ContributionResourceTest {
                 .then().statusCode(201).extract().path("delivery.id");
         String confirm = CONTRIBUTIONS + "/" + id + "/deliveries/" + first + "/confirm";
 
-        as(w.aToken()).body(Map.of()).post(confirm).then().statusCode(403);
+        as(w.aToken()).body(Map.of()).post(confirm).then().statusCode(403)
+                .body("detail", containsString("cannot confirm or dispute its own delivery"));
         as(w.bToken()).body(Map.of()).post(confirm).then().statusCode(404);
-        as(w.leadToken()).body(Map.of("note", "counted")).post(confirm).then().statusCode(200)
-                .body("review", is("CONFIRMED")).body("reviewNote", is("counted"));
+        as(Tokens.auditor()).body(Map.of()).post(confirm).then().statusCode(403);
+        as(w.leadToken()).header("If-Match", "\"0\"").body(Map.of()).post(confirm).then().statusCode(412);
+        as(w.leadToken()).header("If-Match", "\"2\"").body(Map.of("note", "counted")).post(confirm).then().statusCode(200)
+                .header("ETag", "\"3\"")
+                .body("delivery.review", is("CONFIRMED")).body("delivery.reviewNote", is("counted"))
+                .body("delivery.reviewedAutomatically", is(false)).body("contribution.confirmed", is("40"));
+        as(w.leadToken()).body(Map.of()).post(confirm).then().statusCode(409).body("type", is("urn:partnership:problem:already-reviewed"));
         as(w.leadToken()).body(Map.of()).post(CONTRIBUTIONS + "/" + id + "/deliveries/" + first + "/dispute").then().statusCode(409);
         as(w.leadToken()).body(Map.of("note", "only 5 arrived")).post(CONTRIBUTIONS + "/" + id + "/deliveries/" + second + "/dispute")
-                .then().statusCode(200).body("review", is("DISPUTED"));
+                .then().statusCode(200).body("delivery.review", is("DISPUTED"));
+        as(w.leadToken()).body(Map.of()).post(CONTRIBUTIONS + "/" + id + "/deliveries/" + second + "/dispute").then().statusCode(409);
         as(w.leadToken()).body(Map.of()).post(CONTRIBUTIONS + "/" + id + "/deliveries/" + UUID.randomUUID() + "/confirm")
                 .then().statusCode(404);
-        as(w.aToken()).get(CONTRIBUTIONS + "/" + id).then().body("deliveries.review", is(List.of("CONFIRMED", "DISPUTED")))
-                .body("delivered", is("50"));
+        as(w.aToken()).get(CONTRIBUTIONS + "/" + id).then().body("deliveries.review", is(List.of("CONFIRMED", "DISPUTED")));
+    }
+
+    @Test
+    void shouldNotCountADisputedDeliveryUntilItIsConfirmed() {
+        World w = Fixtures.world();
+        String needId = as(w.leadToken()).body(Map.of("projectId", w.project().toString(), "type", "STAFF_HOURS",
+                "quantity", "100", "unit", "hours")).post("/api/v1/needs").then().statusCode(201).extract().path("id");
+        Map<String, Object> body = pledge(w.project(), "STAFF_HOURS", "10", "hours");
+        body.put("needId", needId);
+        body.put("valuation", Map.of("amount", "1000.00", "currency", "EUR"));
+        String id = pledgeAs(w.aToken(), body);
+        String first = as(w.aToken()).body(delivery("4")).post(CONTRIBUTIONS + "/" + id + "/deliveries")
+                .then().statusCode(201).extract().path("delivery.id");
+        String second = as(w.aToken()).body(delivery("6")).post(CONTRIBUTIONS + "/" + id + "/deliveries")
+                .then().statusCode(201).body("contribution.status", is("DELIVERED")).extract().path("delivery.id");
+
+        as(w.leadToken()).body(Map.of("note", "no timesheets")).post(CONTRIBUTIONS + "/" + id + "/deliveries/" + second + "/dispute")
+                .then().statusCode(200)
+                .body("contribution.delivered", is("4")).body("contribution.disputed", is("6"))
+                .body("contribution.confirmed", is("0")).body("contribution.remaining", is("0"))
+                .body("contribution.status", is("DELIVERED"))
+                .body("delivery.dispute.note", is("no timesheets"));
+        // the dispute counts nowhere: not in the need's coverage, the totals, the fulfilment ratio or the summary
+        as(w.leadToken()).get("/api/v1/needs?projectId=" + w.project()).then().statusCode(200)
+                .body("[0].delivered", is("4")).body("[0].disputed", is("6")).body("[0].confirmed", is("0"))
+                .body("[0].confirmedPercent", is("0"));
+        as(w.aToken()).queryParam("projectId", w.project().toString()).get("/api/v1/commitments").then().statusCode(200)
+                .body("partners[0].totals.byType[0].delivered", is("4")).body("partners[0].totals.byType[0].disputed", is("6"))
+                .body("partners[0].totals.byType[0].confirmed", is("0"))
+                .body("partners[0].totals.byCurrency[0].delivered", is("400.00"))
+                .body("partners[0].totals.byCurrency[0].disputed", is("600.00"))
+                .body("partners[0].fulfilmentRatio", is("0"));
+        JsonNode disputedSummary = Fixtures.currentSummary(w.project()).path("data").path("needs").get(0);
+        assertThat(disputedSummary.path("delivered").asText()).isEqualTo("4");
+        assertThat(disputedSummary.path("disputed").asText()).isEqualTo("6");
+        JsonNode disputed = Fixtures.exactly(id, "partnership.delivery.disputed.v1", 1).get(0);
+        assertThat(disputed.path("data").path("delivery").path("deliveryId").asText()).isEqualTo(second);
+        assertThat(disputed.path("data").path("delivered").asText()).isEqualTo("4");
+
+        as(w.leadToken()).body(Map.of()).post(CONTRIBUTIONS + "/" + id + "/deliveries/" + first + "/confirm").then().statusCode(200)
+                .body("contribution.status", is("DELIVERED")).body("contribution.confirmed", is("4"));
+        // resolved by a later confirmation: it counts again, and confirmed reaches the pledge
+        as(w.leadToken()).body(Map.of("note", "timesheets found")).post(CONTRIBUTIONS + "/" + id + "/deliveries/" + second + "/confirm")
+                .then().statusCode(200)
+                .body("contribution.status", is("FULFILLED")).body("contribution.delivered", is("10"))
+                .body("contribution.confirmed", is("10")).body("contribution.disputed", is("0"))
+                .body("delivery.review", is("CONFIRMED")).body("delivery.dispute.note", is("no timesheets"));
+        as(w.aToken()).queryParam("projectId", w.project().toString()).get("/api/v1/commitments").then().statusCode(200)
+                .body("partners[0].totals.byType[0].confirmed", is("10")).body("partners[0].fulfilmentRatio", is("1"));
+        List<JsonNode> confirmed = Fixtures.exactly(id, "partnership.delivery.confirmed.v1", 2);
+        assertThat(confirmed).extracting(e -> e.path("data").path("delivery").path("resolvedDispute").asBoolean())
+                .containsExactly(false, true);
+        assertThat(Fixtures.exactly(id, "partnership.contribution.fulfilled.v1", 1).get(0).path("data").path("confirmed").asText())
+                .isEqualTo("10");
+        assertThat(Fixtures.currentSummary(w.project()).path("data").path("needs").get(0).path("confirmed").asText()).isEqualTo("10");
+    }
+
+    @Test
+    void shouldResolveADisputeByTheContributorsCorrection() {
+        World w = Fixtures.world();
+        String id = pledgeAs(w.aToken(), pledge(w.project(), "VOLUNTEER_HOURS", "10", "hours"));
+        String wrong = as(w.aToken()).body(delivery("10")).post(CONTRIBUTIONS + "/" + id + "/deliveries")
+                .then().statusCode(201).extract().path("delivery.id");
+        as(w.leadToken()).body(Map.of("note", "8 hours on the rota")).post(CONTRIBUTIONS + "/" + id + "/deliveries/" + wrong + "/dispute")
+                .then().statusCode(200);
+
+        // the disputed hours still take their room in the pledge: delivering again is not how a dispute is resolved
+        as(w.aToken()).body(delivery("8")).post(CONTRIBUTIONS + "/" + id + "/deliveries").then().statusCode(409)
+                .body("detail", containsString("correct"));
+        Map<String, Object> correction = new HashMap<>(delivery("8"));
+        correction.put("corrects", UUID.randomUUID().toString());
+        as(w.aToken()).body(correction).post(CONTRIBUTIONS + "/" + id + "/deliveries").then().statusCode(400)
+                .body("errors.field", hasItem("corrects"));
+        correction.put("corrects", wrong);
+        as(w.leadToken()).body(correction).post(CONTRIBUTIONS + "/" + id + "/deliveries").then().statusCode(403);
+        String corrected = as(w.aToken()).body(correction).post(CONTRIBUTIONS + "/" + id + "/deliveries").then().statusCode(201)
+                .body("delivery.corrects", is(wrong)).body("delivery.review", is("UNREVIEWED"))
+                .body("contribution.delivered", is("8")).body("contribution.disputed", is("0"))
+                .body("contribution.remaining", is("2")).body("contribution.status", is("PARTIALLY_DELIVERED"))
+                .extract().path("delivery.id");
+        as(w.aToken()).body(correction).post(CONTRIBUTIONS + "/" + id + "/deliveries").then().statusCode(409)
+                .body("type", is("urn:partnership:problem:not-disputed"));
+        as(w.leadToken()).body(Map.of()).post(CONTRIBUTIONS + "/" + id + "/deliveries/" + wrong + "/confirm").then().statusCode(409)
+                .body("type", is("urn:partnership:problem:delivery-corrected"));
+        as(w.leadToken()).body(Map.of()).post(CONTRIBUTIONS + "/" + id + "/deliveries/" + corrected + "/confirm").then().statusCode(200)
+                .body("contribution.confirmed", is("8")).body("contribution.status", is("PARTIALLY_DELIVERED"));
+        as(w.aToken()).get(CONTRIBUTIONS + "/" + id).then().statusCode(200)
+                .body("deliveries.review", is(List.of("DISPUTED", "CONFIRMED")))
+                .body("deliveries[0].correctedBy", is(corrected));
+        JsonNode delivered = Fixtures.exactly(id, "partnership.contribution.delivered.v1", 2).get(1);
+        assertThat(delivered.path("data").path("delivery").path("corrects").asText()).isEqualTo(wrong);
+    }
+
+    @Test
+    void shouldNotLetTheLeadReviewItsOwnDelivery() {
+        World w = Fixtures.world();
+        String id = pledgeAs(w.leadToken(), pledge(w.project(), "FACILITY", "2", "rooms"));
+        String d = as(w.leadToken()).body(delivery("2")).post(CONTRIBUTIONS + "/" + id + "/deliveries").then().statusCode(201)
+                .extract().path("delivery.id");
+        as(w.leadToken()).body(Map.of()).post(CONTRIBUTIONS + "/" + id + "/deliveries/" + d + "/confirm").then().statusCode(403)
+                .body("detail", containsString("confirmed automatically"));
+        as(w.aToken()).body(Map.of()).post(CONTRIBUTIONS + "/" + id + "/deliveries/" + d + "/confirm").then().statusCode(404);
+    }
+
+    @Test
+    void shouldConfirmUnreviewedDeliveriesAutomaticallyAfterTheReviewPeriod() throws Throwable {
+        World w = Fixtures.world();
+        String id = pledgeAs(w.aToken(), pledge(w.project(), "EQUIPMENT", "5", "laptops"));
+        String old = as(w.aToken()).body(delivery("3")).post(CONTRIBUTIONS + "/" + id + "/deliveries").then().statusCode(201)
+                .extract().path("delivery.id");
+        String disputed = as(w.aToken()).body(delivery("2")).post(CONTRIBUTIONS + "/" + id + "/deliveries").then().statusCode(201)
+                .extract().path("delivery.id");
+        as(w.leadToken()).body(Map.of()).post(CONTRIBUTIONS + "/" + id + "/deliveries/" + disputed + "/dispute").then().statusCode(200);
+        assertThat(autoConfirmJob.after()).isEqualTo(Duration.ofDays(14));
+
+        Instant recorded = Instant.now();
+        QuarkusMock.installMockForType(Clock.fixed(recorded.plus(Duration.ofDays(13)), ZoneOffset.UTC), Clock.class);
+        VertxContextSupport.subscribeAndAwait(() -> autoConfirmJob.run());
+        as(w.aToken()).get(CONTRIBUTIONS + "/" + id).then().statusCode(200).body("deliveries[0].review", is("UNREVIEWED"));
+
+        QuarkusMock.installMockForType(Clock.fixed(recorded.plus(Duration.ofDays(14)).plusSeconds(60), ZoneOffset.UTC), Clock.class);
+        assertThat(VertxContextSupport.subscribeAndAwait(() -> autoConfirmJob.run())).isGreaterThanOrEqualTo(1);
+        VertxContextSupport.subscribeAndAwait(() -> autoConfirmJob.run());
+
+        as(w.aToken()).get(CONTRIBUTIONS + "/" + id).then().statusCode(200)
+                .body("confirmed", is("3")).body("disputed", is("2")).body("status", is("DELIVERED"))
+                .body("deliveries[0].id", is(old)).body("deliveries[0].review", is("CONFIRMED"))
+                .body("deliveries[0].reviewedBy", is("system:auto-confirm"))
+                .body("deliveries[0].reviewedAutomatically", is(true))
+                .body("deliveries[0].reviewNote", containsString("automatically"))
+                .body("deliveries[1].review", is("DISPUTED"));
+        JsonNode confirmed = Fixtures.exactly(id, "partnership.delivery.confirmed.v1", 1).get(0);
+        assertThat(confirmed.path("data").path("delivery").path("automatic").asBoolean()).isTrue();
+        assertThat(confirmed.path("data").path("delivery").path("deliveryId").asText()).isEqualTo(old);
     }
 
     // ---------------------------------------------------------------- bodies and retries
