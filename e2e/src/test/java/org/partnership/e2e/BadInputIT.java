@@ -298,6 +298,7 @@ class BadInputIT {
         bad(deliver, null, "deliveredOn", tomorrow, 400);
         bad(deliver, null, "deliveredOn", "2026-13-01", 400);
         bad(deliver, null, "evidence", "e".repeat(2001), 400);
+        bad(deliver, null, "corrects", "not-a-delivery-id", 400);
 
         for (String verdict : List.of("confirm", "dispute")) {
             // the body is optional here: only wrong ones are sent

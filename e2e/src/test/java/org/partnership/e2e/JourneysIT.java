@@ -262,13 +262,24 @@ class JourneysIT {
         // delivered never exceeds pledged
         deliver(token, volunteering, "150").then().statusCode(409).body("detail", containsString("only 120 hours remain"));
 
-        deliver(token, volunteering, "120").then().statusCode(201)
-                .body("contribution.status", is("FULFILLED")).body("contribution.remaining", is("0"));
+        // everything recorded is DELIVERED; FULFILLED waits for the recipient side's confirmation
+        String second = deliver(token, volunteering, "120").then().statusCode(201)
+                .body("contribution.status", is("DELIVERED")).body("contribution.remaining", is("0"))
+                .extract().path("delivery.id");
+        confirm(token, volunteering, second).then().statusCode(403);
+        List<String> deliveries = Platform.as(token).get("/api/v1/contributions/" + volunteering).then().statusCode(200)
+                .extract().path("deliveries.id");
+        confirm(coordinator.token(), volunteering, deliveries.get(0)).then().statusCode(200)
+                .body("contribution.status", is("DELIVERED")).body("contribution.confirmed", is("80"));
+        confirm(coordinator.token(), volunteering, second).then().statusCode(200)
+                .body("contribution.status", is("FULFILLED")).body("contribution.confirmed", is("200"));
         Eventually.holds(() -> {
             JsonPath dashboard = dashboard(token, housing);
-            assertThat(need(dashboard, "VOLUNTEER_HOURS")).containsEntry("pledged", "200").containsEntry("delivered", "200");
+            assertThat(need(dashboard, "VOLUNTEER_HOURS")).containsEntry("pledged", "200").containsEntry("delivered", "200")
+                    .containsEntry("confirmed", "200");
             assertThat(dashboard.getList("partiallyDelivered")).isEmpty();
-            assertThat(typeTotal(dashboard, charity, "VOLUNTEER_HOURS")).containsEntry("pledged", "200").containsEntry("delivered", "200");
+            assertThat(typeTotal(dashboard, charity, "VOLUNTEER_HOURS")).containsEntry("pledged", "200").containsEntry("delivered", "200")
+                    .containsEntry("confirmed", "200");
         });
     }
 
@@ -278,7 +289,9 @@ class JourneysIT {
     @Order(6)
     void marketPartnerTracksItsCommitmentsAcrossProjects() {
         String token = companyRep.token();
-        deliver(token, funding, "10000").then().statusCode(201).body("contribution.status", is("PARTIALLY_DELIVERED"));
+        String delivery = deliver(token, funding, "10000").then().statusCode(201).body("contribution.status", is("PARTIALLY_DELIVERED"))
+                .extract().path("delivery.id");
+        confirm(coordinator.token(), funding, delivery).then().statusCode(200);
         timePasses(expertise, today.minusDays(2));
 
         JsonPath commitments = Platform.as(token).get("/api/v1/commitments").then().statusCode(200).extract().jsonPath();
@@ -293,10 +306,13 @@ class JourneysIT {
         assertThat(commitments.getInt("overdueCount")).isEqualTo(1);
         assertThat(commitments.getString("fulfilmentRatio")).isEqualTo("0.1333");
         assertThat(commitments.getList("totals.byType")).containsExactly(
-                Map.of("type", "EXPERTISE", "unit", "hours", "pledged", "40", "delivered", "0", "remaining", "40"),
-                Map.of("type", "FUNDING", "unit", "EUR", "pledged", "29000.5", "delivered", "10000", "remaining", "19000.5"));
+                Map.of("type", "EXPERTISE", "unit", "hours", "pledged", "40", "delivered", "0", "confirmed", "0", "disputed", "0",
+                        "remaining", "40"),
+                Map.of("type", "FUNDING", "unit", "EUR", "pledged", "29000.5", "delivered", "10000", "confirmed", "10000",
+                        "disputed", "0", "remaining", "19000.5"));
         assertThat(commitments.getList("totals.byCurrency")).containsExactly(
-                Map.of("currency", "EUR", "pledged", "29000.50", "delivered", "10000.00", "remaining", "19000.50"));
+                Map.of("currency", "EUR", "pledged", "29000.50", "delivered", "10000.00", "confirmed", "10000.00",
+                        "disputed", "0.00", "remaining", "19000.50"));
         // Σ likelihood × impact × share: "Rent arrears" 3 × 4 × 60 % + "Too few job seekers enrol" 4 × 3 × 33.33 %
         assertThat(commitments.getString("riskExposure")).isEqualTo("11.1996");
         Platform.as(token).queryParam("partnerId", company).queryParam("projectId", jobs).get("/api/v1/commitments").then().statusCode(200)
@@ -307,20 +323,21 @@ class JourneysIT {
         Response csv = Platform.as(token).accept("text/csv").get("/api/v1/commitments");
         csv.then().statusCode(200).contentType(containsString("text/csv"));
         List<String> lines = csv.asString().lines().toList();
-        assertThat(lines.get(0)).isEqualTo("contributionId,projectId,projectTitle,needId,type,quantity,unit,delivered,remaining,"
-                + "status,dueDate,overdue,valuationAmount,valuationCurrency,createdAt");
+        assertThat(lines.get(0)).isEqualTo("contributionId,projectId,projectTitle,needId,type,quantity,unit,delivered,confirmed,"
+                + "disputed,remaining,status,dueDate,overdue,valuationAmount,valuationCurrency,createdAt");
         assertThat(lines).hasSize(1 + items.size());
         for (String line : lines.subList(1, lines.size())) {
             List<String> cells = Arrays.asList(line.split(",", -1));
             Map<String, Object> item = items.get(cells.get(0));
             assertThat(item).as("CSV row %s is in the JSON", line).isNotNull();
             Map<?, ?> valuation = (Map<?, ?>) item.get("valuation");
-            assertThat(cells.subList(1, 14)).as(line).containsExactly(str(item.get("projectId")), str(item.get("projectTitle")),
+            assertThat(cells.subList(1, 16)).as(line).containsExactly(str(item.get("projectId")), str(item.get("projectTitle")),
                     str(item.get("needId")), str(item.get("type")), str(item.get("quantity")), str(item.get("unit")),
-                    str(item.get("delivered")), str(item.get("remaining")), str(item.get("status")), str(item.get("dueDate")),
+                    str(item.get("delivered")), str(item.get("confirmed")), str(item.get("disputed")), str(item.get("remaining")),
+                    str(item.get("status")), str(item.get("dueDate")),
                     str(item.get("overdue")), valuation == null ? "" : str(valuation.get("amount")),
                     valuation == null ? "" : str(valuation.get("currency")));
-            assertThat(OffsetDateTime.parse(cells.get(14)).toInstant())
+            assertThat(OffsetDateTime.parse(cells.get(16)).toInstant())
                     .isEqualTo(OffsetDateTime.parse(str(item.get("createdAt"))).toInstant());
         }
     }
@@ -364,9 +381,11 @@ class JourneysIT {
         assertThat(typeTotal(dashboard, company, "FUNDING")).containsEntry("pledged", "25000").containsEntry("delivered", "10000");
         assertThat(typeTotal(dashboard, company, "EXPERTISE")).containsEntry("pledged", "40").containsEntry("delivered", "0");
         assertThat(dashboard.getList("contributionsByPartner.find { it.partnerId == '" + charity + "' }.totals.byCurrency"))
-                .containsExactly(Map.of("currency", "EUR", "pledged", "1200.00", "delivered", "0.00", "remaining", "1200.00"));
+                .containsExactly(Map.of("currency", "EUR", "pledged", "1200.00", "delivered", "0.00", "confirmed", "0.00",
+                        "disputed", "0.00", "remaining", "1200.00"));
         assertThat(dashboard.getList("contributionsByPartner.find { it.partnerId == '" + company + "' }.totals.byCurrency"))
-                .containsExactly(Map.of("currency", "EUR", "pledged", "25000.00", "delivered", "10000.00", "remaining", "15000.00"));
+                .containsExactly(Map.of("currency", "EUR", "pledged", "25000.00", "delivered", "10000.00", "confirmed", "10000.00",
+                        "disputed", "0.00", "remaining", "15000.00"));
 
         assertThat(dashboard.getList("risks.title")).containsExactlyInAnyOrder("Rent arrears", "Safeguarding incident during visits");
         assertThat(dashboard.getList("risks.status")).containsOnly("OPEN");
@@ -385,9 +404,9 @@ class JourneysIT {
     }
 
     /**
-     * Pledge 8, deliver 3, withdraw the other 5: what was delivered is what counts, 3 of 3. The dashboard shows the
-     * same totals as resources-service's commitments (it used to total the contributions itself, skip the withdrawn
-     * one and show nothing for it).
+     * Pledge 8, deliver 3 (confirmed by the lead), withdraw the other 5: what was delivered is what counts, 3 of 3.
+     * The dashboard shows the same totals as resources-service's commitments (it used to total the contributions
+     * itself, skip the withdrawn one and show nothing for it).
      */
     @Test
     @Order(8)
@@ -395,9 +414,10 @@ class JourneysIT {
         String token = charityRep.token();
         String boxes = Platform.as(token).body(pledge(housing, "IN_KIND", "8", "boxes", null, today.plusDays(10), "Starter kits"))
                 .post("/api/v1/contributions").then().statusCode(201).extract().path("id");
-        deliver(token, boxes, "3").then().statusCode(201);
+        String three = deliver(token, boxes, "3").then().statusCode(201).extract().path("delivery.id");
+        confirm(coordinator.token(), boxes, three).then().statusCode(200);
         Platform.as(token).body(Map.of("reason", "the rest went to another project")).post("/api/v1/contributions/" + boxes + "/withdraw")
-                .then().statusCode(200).body("status", is("WITHDRAWN")).body("delivered", is("3"));
+                .then().statusCode(200).body("status", is("WITHDRAWN")).body("delivered", is("3")).body("confirmed", is("3"));
 
         for (String reader : List.of(coordinator.token(), token)) {
             JsonPath commitments = Platform.as(reader).queryParam("projectId", housing).get("/api/v1/commitments")
@@ -405,14 +425,84 @@ class JourneysIT {
             JsonPath dashboard = dashboard(reader, housing);
             String ofCharity = "find { it.partnerId == '" + charity + "' }";
             assertThat(typeTotal(dashboard, charity, "IN_KIND")).containsEntry("unit", "boxes").containsEntry("pledged", "3")
-                    .containsEntry("delivered", "3");
+                    .containsEntry("delivered", "3").containsEntry("confirmed", "3");
             assertThat(dashboard.getMap("contributionsByPartner." + ofCharity)).isEqualTo(commitments.getMap("partners." + ofCharity));
             assertThat(dashboard.getInt("contributionsByPartner." + ofCharity + ".contributions")).isEqualTo(3);
             assertThat(dashboard.getList("truncated")).isEmpty();
         }
     }
 
+    /**
+     * The delivery ledger: a delivery the lead disputes counts nowhere — not in the contribution, the need's coverage,
+     * the commitments or the dashboard — until it is resolved; once confirmed it counts, and the pledge is FULFILLED.
+     * A disputed delivery may also be corrected by the contributor: the correction replaces it.
+     */
+    @Test
+    @Order(9)
+    void aDisputedDeliveryCountsOnlyOnceConfirmed() {
+        String token = charityRep.token();
+        String lead = coordinator.token();
+        String parcels = Platform.as(token).body(pledge(housing, "IN_KIND", "10", "parcels", null, today.plusDays(20), "Food parcels"))
+                .post("/api/v1/contributions").then().statusCode(201).extract().path("id");
+        String six = deliver(token, parcels, "6").then().statusCode(201).extract().path("delivery.id");
+        String four = deliver(token, parcels, "4").then().statusCode(201).body("contribution.status", is("DELIVERED"))
+                .extract().path("delivery.id");
+
+        Platform.as(lead).body(Map.of("note", "only the four were handed over")).post(review(parcels, six, "dispute"))
+                .then().statusCode(200).body("delivery.review", is("DISPUTED"))
+                .body("contribution.delivered", is("4")).body("contribution.disputed", is("6"));
+        confirm(lead, parcels, four).then().statusCode(200).body("contribution.confirmed", is("4"))
+                .body("contribution.status", is("DELIVERED"));
+        for (String reader : List.of(lead, token)) {
+            Map<String, Object> totals = commitmentTotal(reader, "IN_KIND", "parcels");
+            assertThat(totals).containsEntry("pledged", "10").containsEntry("delivered", "4").containsEntry("confirmed", "4")
+                    .containsEntry("disputed", "6");
+            Eventually.holds(() -> assertThat(typeTotal(dashboard(reader, housing), charity, "IN_KIND", "parcels")).isEqualTo(totals));
+        }
+
+        confirm(lead, parcels, six).then().statusCode(200).body("delivery.review", is("CONFIRMED"))
+                .body("contribution.status", is("FULFILLED")).body("contribution.confirmed", is("10"))
+                .body("contribution.disputed", is("0"));
+        for (String reader : List.of(lead, token)) {
+            Map<String, Object> totals = commitmentTotal(reader, "IN_KIND", "parcels");
+            assertThat(totals).containsEntry("delivered", "10").containsEntry("confirmed", "10").containsEntry("disputed", "0");
+            Eventually.holds(() -> assertThat(typeTotal(dashboard(reader, housing), charity, "IN_KIND", "parcels")).isEqualTo(totals));
+        }
+
+        // the other resolution: the contributor corrects what was disputed
+        String kits = Platform.as(token).body(pledge(housing, "EQUIPMENT", "5", "kits", null, today.plusDays(20), "Tool kits"))
+                .post("/api/v1/contributions").then().statusCode(201).extract().path("id");
+        String five = deliver(token, kits, "5").then().statusCode(201).extract().path("delivery.id");
+        Platform.as(lead).body(Map.of("note", "two were missing")).post(review(kits, five, "dispute")).then().statusCode(200);
+        Platform.as(token).body(Map.of("quantity", "3", "deliveredOn", today.toString(), "note", "three kits, counted again",
+                        "corrects", five)).post("/api/v1/contributions/" + kits + "/deliveries").then().statusCode(201)
+                .body("delivery.corrects", is(five)).body("contribution.delivered", is("3"))
+                .body("contribution.disputed", is("0")).body("contribution.remaining", is("2"));
+        assertThat(commitmentTotal(lead, "EQUIPMENT", "kits")).containsEntry("delivered", "3").containsEntry("disputed", "0")
+                .containsEntry("confirmed", "0");
+    }
+
     // ------------------------------------------------------------------------------------------------ helpers
+
+    private static Response confirm(String token, String contribution, String delivery) {
+        return Platform.as(token).body(Map.of()).post(review(contribution, delivery, "confirm"));
+    }
+
+    private static String review(String contribution, String delivery, String verdict) {
+        return "/api/v1/contributions/" + contribution + "/deliveries/" + delivery + "/" + verdict;
+    }
+
+    /** The charity's totals of that type and unit in the housing project, as resources-service's commitments give them. */
+    private Map<String, Object> commitmentTotal(String token, String type, String unit) {
+        return Platform.as(token).queryParam("projectId", housing).get("/api/v1/commitments").then().statusCode(200).extract()
+                .jsonPath().getMap("partners.find { it.partnerId == '" + charity + "' }.totals.byType.find { it.type == '" + type
+                        + "' && it.unit == '" + unit + "' }");
+    }
+
+    private static Map<String, Object> typeTotal(JsonPath dashboard, String partner, String type, String unit) {
+        return dashboard.getMap("contributionsByPartner.find { it.partnerId == '" + partner + "' }.totals.byType.find { it.type == '"
+                + type + "' && it.unit == '" + unit + "' }");
+    }
 
     private String createAndOpen(String token, String title, List<String> dimensions) {
         Map<String, Object> body = Map.of("title", title, "purpose", "A joint project of the city and its partners: " + title,

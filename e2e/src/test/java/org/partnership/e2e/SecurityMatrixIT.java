@@ -151,6 +151,7 @@ class SecurityMatrixIT {
             POST      /api/v1/contributions/{C2}/deliveries                       DELIVERY        403  404  -    404  403  403
             POST      /api/v1/contributions/{C1}/deliveries/{D1}/confirm          NOTE            200  403  404  404  403  403
             POST      /api/v1/contributions/{C1}/deliveries/{D2}/dispute          NOTE            200  403  404  404  403  403
+            POST      /api/v1/contributions/{C1}/deliveries                       CORRECTION      403  201  404  404  403  403
             POST      /api/v1/contributions/{CQ}/deliveries/{D1}/confirm          NOTE            404  404  403  404  403  403
             POST      /api/v1/contributions/{C3}/withdraw                         REASON          403  200  404  404  403  403
             POST      /api/v1/contributions/{C2}/withdraw                         REASON          403  404  -    404  403  403
@@ -555,6 +556,7 @@ class SecurityMatrixIT {
             case "PLEDGE_Q" -> Map.of("projectId", f.other, "type", "IN_KIND", "quantity", "2", "unit", "boxes");
             case "DELIVERY" -> Map.of("quantity", "1", "deliveredOn", today);
             case "NOTE" -> Map.of("note", "matrix");
+            case "CORRECTION" -> Map.of("quantity", "4", "deliveredOn", today, "corrects", f.d2);
             case "RISK" -> MatrixFixtures.risk(f.project, "Matrix risk", rep);
             case "RISK_Q" -> MatrixFixtures.risk(f.other, "Matrix risk", peer);
             case "SHARES" -> List.of(Map.of("partnerId", rep, "sharePercent", "60"), Map.of("partnerId", peer, "sharePercent", "40"));

@@ -73,12 +73,23 @@ public final class Fixtures {
 
     /** A summary with one need per coverage percent and the given unallocated risks (title → allocated percent). */
     public static String summaryEvent(UUID project, long sequence, List<String> coverages, int openRisks, Map<String, String> unallocated) {
+        return summaryEvent(project, sequence, coverages, openRisks, unallocated, null, null);
+    }
+
+    /** The same, each need with these confirmed and disputed quantities (as resources-service sends after reviews). */
+    public static String summaryEvent(UUID project, long sequence, List<String> coverages, int openRisks, Map<String, String> unallocated,
+            String confirmed, String disputed) {
         ObjectNode data = JSON.createObjectNode().put("projectId", project.toString()).put("sequence", sequence);
         ArrayNode needs = data.putArray("needs");
         for (String coverage : coverages) {
             needs.addObject().put("needId", UUID.randomUUID().toString()).put("type", "VOLUNTEER_HOURS").put("unit", "hours")
                     .put("quantity", "400").put("pledged", new java.math.BigDecimal(coverage).multiply(new java.math.BigDecimal(4)).toPlainString())
-                    .put("delivered", "0").put("coveragePercent", coverage);
+                    .put("delivered", confirmed == null ? "0" : confirmed).put("coveragePercent", coverage);
+            if (confirmed != null) {
+                ((ObjectNode) needs.get(needs.size() - 1)).put("confirmed", confirmed).put("disputed", disputed)
+                        .put("confirmedPercent", new java.math.BigDecimal(confirmed).multiply(new java.math.BigDecimal(100))
+                                .divide(new java.math.BigDecimal(400)).stripTrailingZeros().toPlainString());
+            }
         }
         data.put("openRisks", openRisks);
         ArrayNode risks = data.putArray("unallocatedOpenRisks");

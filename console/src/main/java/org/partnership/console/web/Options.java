@@ -19,7 +19,7 @@ public final class Options {
     static final List<String> riskCategories = List.of("DEMAND", "FINANCIAL", "OPERATIONAL", "DELIVERY", "REGULATORY",
             "REPUTATIONAL", "SAFEGUARDING", "DATA_PROTECTION", "FORCE_MAJEURE");
     static final List<String> orgFields = List.of("name", "legalForm", "registrationNumber", "country", "contactEmail");
-    static final List<String> contributionStatuses = List.of("PLEDGED", "PARTIALLY_DELIVERED", "FULFILLED", "WITHDRAWN");
+    static final List<String> contributionStatuses = List.of("PLEDGED", "PARTIALLY_DELIVERED", "DELIVERED", "FULFILLED", "WITHDRAWN");
     static final List<String> partnerStatuses = List.of("PENDING_VERIFICATION", "ACTIVE", "SUSPENDED");
     static final List<Integer> scale = List.of(1, 2, 3, 4, 5);
 

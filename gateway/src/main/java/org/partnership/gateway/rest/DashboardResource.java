@@ -44,9 +44,11 @@ public class DashboardResource {
 
     @GET
     @Operation(operationId = "projectDashboard", summary = "A project's dashboard",
-            description = "Project and readiness, participants with sectors, needs with coverage, contribution totals per partner "
-                    + "(exactly resources-service's GET /api/v1/commitments?projectId=), open risks with allocations, overdue and "
-                    + "partially delivered contributions, what the lead must do (actionsNeeded: the readiness's actions, e.g. "
+            description = "Project and readiness, participants with sectors, needs with coverage (pledged; delivered, confirmed "
+                    + "and disputed quantities — a disputed delivery counts in none but disputed until the lead confirms it or the "
+                    + "contributor corrects it), contribution totals per partner (exactly resources-service's GET "
+                    + "/api/v1/commitments?projectId=: pledged, delivered, confirmed, disputed, remaining), open risks with "
+                    + "allocations, overdue and partially delivered contributions, what the lead must do (actionsNeeded: the readiness's actions, e.g. "
                     + "REALLOCATE_RISK when a partner that left released its risk shares), the open pledges of partners that left "
                     + "(departedPledges, resources-service's GET /api/v1/commitments/departed) and the project's horizontal and "
                     + "vertical integration (integration, projects-service's GET /api/v1/projects/{id}/integration). partial=true and unavailable[] name the services that could not answer; "

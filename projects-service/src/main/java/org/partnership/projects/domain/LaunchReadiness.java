@@ -61,7 +61,17 @@ public final class LaunchReadiness {
 
     public static final String REALLOCATE_RISK = "REALLOCATE_RISK";
 
-    public record NeedCoverage(String type, String unit, BigDecimal quantity, BigDecimal pledged, BigDecimal coveragePercent) {
+    /**
+     * A need's coverage: pledged (what launch readiness counts) and, once deliveries are recorded, what the recipient
+     * side confirmed as delivered and what it disputes (null in summaries older than the delivery ledger). Only
+     * confirmed quantities count as delivered here: unreviewed and disputed deliveries do not.
+     */
+    public record NeedCoverage(String type, String unit, BigDecimal quantity, BigDecimal pledged, BigDecimal coveragePercent,
+                               BigDecimal confirmed, BigDecimal disputed) {
+
+        boolean hasDeliveries() {
+            return confirmed != null && confirmed.signum() > 0 || disputed != null && disputed.signum() > 0;
+        }
     }
 
     public record UnallocatedRisk(String title, BigDecimal allocatedPercent) {
@@ -154,7 +164,22 @@ public final class LaunchReadiness {
                 .toList();
         String covered = (needs.size() - short_.size()) + " of " + needs.size() + " need" + (needs.size() == 1 ? "" : "s")
                 + " covered to the required " + required + " %";
-        return new Criterion(NEEDS_COVERED, short_.isEmpty(), short_.isEmpty() ? covered : covered + "; short: " + String.join(", ", short_));
+        String reason = short_.isEmpty() ? covered : covered + "; short: " + String.join(", ", short_);
+        return new Criterion(NEEDS_COVERED, short_.isEmpty(), reason + delivered(needs));
+    }
+
+    /** Delivery progress, confirmed quantities only (disputed ones named apart); nothing before any delivery is reviewed. */
+    private static String delivered(List<NeedCoverage> needs) {
+        List<String> progress = needs.stream().filter(NeedCoverage::hasDeliveries)
+                .map(n -> n.type() + " " + plain(n.confirmed() == null ? BigDecimal.ZERO : n.confirmed()) + " of "
+                        + plain(n.quantity()) + " " + n.unit()
+                        + (n.disputed() != null && n.disputed().signum() > 0 ? " (" + plain(n.disputed()) + " disputed)" : ""))
+                .toList();
+        return progress.isEmpty() ? "" : "; confirmed as delivered: " + String.join(", ", progress);
+    }
+
+    private static String plain(BigDecimal value) {
+        return value.stripTrailingZeros().toPlainString();
     }
 
     private static Criterion risks(Optional<Coverage> coverage) {

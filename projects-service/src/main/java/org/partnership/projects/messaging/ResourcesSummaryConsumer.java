@@ -20,8 +20,10 @@ import java.util.UUID;
 
 /**
  * Keeps the latest coverage and risk-allocation summary per project from resources.v1
- * ({@code partnership.project.resources-summarised.v1}); the highest {@code sequence} wins. Other resources events
- * are ignored.
+ * ({@code partnership.project.resources-summarised.v1}); the highest {@code sequence} wins. Every delivery review
+ * (confirmed, disputed, confirmed automatically, corrected) is followed by a new summary, so the replica's confirmed and
+ * disputed quantities per need converge without consuming {@code partnership.delivery.*.v1} itself. Other resources
+ * events are ignored.
  */
 @ApplicationScoped
 public class ResourcesSummaryConsumer {
@@ -60,7 +62,7 @@ public class ResourcesSummaryConsumer {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record NeedData(UUID needId, String type, String unit, BigDecimal quantity, BigDecimal pledged,
-                           BigDecimal delivered, BigDecimal coveragePercent) {
+                           BigDecimal delivered, BigDecimal coveragePercent, BigDecimal confirmed, BigDecimal disputed) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -83,7 +85,8 @@ public class ResourcesSummaryConsumer {
                     if (n.type() == null || n.quantity() == null || n.pledged() == null || n.coveragePercent() == null) {
                         throw new PoisonEventException("event " + event.id() + " has a need without type, quantity, pledged or coveragePercent");
                     }
-                    return new LaunchReadiness.NeedCoverage(n.type(), n.unit(), n.quantity(), n.pledged(), n.coveragePercent());
+                    return new LaunchReadiness.NeedCoverage(n.type(), n.unit(), n.quantity(), n.pledged(), n.coveragePercent(),
+                            n.confirmed(), n.disputed());
                 })
                 .toList();
         List<LaunchReadiness.UnallocatedRisk> risks = data.unallocatedOpenRisks().stream()

@@ -73,6 +73,23 @@ class LaunchReadinessTest {
     }
 
     @Test
+    void shouldShowDeliveryProgressCountingOnlyConfirmedQuantities() {
+        NeedCoverage delivering = new NeedCoverage("VOLUNTEER_HOURS", "hours", new BigDecimal("400"), new BigDecimal("400"),
+                new BigDecimal("100"), new BigDecimal("120.0000"), new BigDecimal("30"));
+        NeedCoverage resolved = new NeedCoverage("FUNDING", "EUR", new BigDecimal("1000"), new BigDecimal("1000"),
+                new BigDecimal("100"), new BigDecimal("1000"), BigDecimal.ZERO);
+        Criterion needs = LaunchReadiness.evaluate(GovernanceRule.LEAD_DECIDES, 100, List.of(CITY, FOOD_BANK),
+                Optional.of(new Coverage(List.of(delivering, resolved, need("100")), 0, List.of())), false).criteria().stream()
+                .filter(c -> c.code().equals("NEEDS_COVERED")).findFirst().orElseThrow();
+
+        assertThat(needs.passed()).isTrue();
+        assertThat(needs.reason()).isEqualTo("3 of 3 needs covered to the required 100 %; confirmed as delivered: "
+                + "VOLUNTEER_HOURS 120 of 400 hours (30 disputed), FUNDING 1000 of 1000 EUR");
+        assertThat(LaunchReadiness.evaluate(GovernanceRule.LEAD_DECIDES, 100, List.of(CITY, FOOD_BANK), Optional.of(COVERED), false)
+                .criteria()).extracting(Criterion::reason).noneMatch(r -> r.contains("delivered"));
+    }
+
+    @Test
     void shouldNotLaunchWithoutAnyDeclaredNeed() {
         Readiness r = LaunchReadiness.evaluate(GovernanceRule.LEAD_DECIDES, 100, List.of(CITY, FOOD_BANK), Optional.empty(), false);
 
@@ -129,6 +146,6 @@ class LaunchReadinessTest {
 
     private static NeedCoverage need(String percent) {
         BigDecimal p = new BigDecimal(percent);
-        return new NeedCoverage("VOLUNTEER_HOURS", "hours", new BigDecimal("400"), p.multiply(new BigDecimal(4)), p);
+        return new NeedCoverage("VOLUNTEER_HOURS", "hours", new BigDecimal("400"), p.multiply(new BigDecimal(4)), p, null, null);
     }
 }

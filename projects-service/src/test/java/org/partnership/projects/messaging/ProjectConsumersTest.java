@@ -112,6 +112,32 @@ class ProjectConsumersTest {
         assertThat(Fixtures.processed(RESOURCES_CONSUMER, json(uncovered).path("id").asText())).isEqualTo(1L);
     }
 
+    /**
+     * Delivery reviews reach projects-service through the summaries resources-service publishes after each of them:
+     * a dispute, then its resolution, converge in the replica (only confirmed quantities count as delivered).
+     */
+    @Test
+    void shouldKeepConfirmedAndDisputedQuantitiesFromTheSummaries() throws Throwable {
+        Partnership p = Fixtures.openPartnership("PUBLIC", "MARKET");
+        String key = p.id().toString();
+        Fixtures.coveredAndAllocated(p.id(), 1);
+        String disputed = Fixtures.summaryEvent(p.id(), 2, List.of("100"), 0, Map.of(), "40", "20");
+        Fixtures.sendAndAwait("resources.v1", key, disputed, RESOURCES_CONSUMER);
+        assertThat(needsReason(p)).endsWith("; confirmed as delivered: VOLUNTEER_HOURS 40 of 400 hours (20 disputed)");
+
+        Fixtures.sendAndAwait("resources.v1", key, Fixtures.summaryEvent(p.id(), 3, List.of("100"), 0, Map.of(), "60", "0"),
+                RESOURCES_CONSUMER);
+        assertThat(needsReason(p)).endsWith("; confirmed as delivered: VOLUNTEER_HOURS 60 of 400 hours");
+        Topics.send("resources.v1", key, disputed);
+        Fixtures.sendAndAwait("resources.v1", key, Fixtures.summaryEvent(p.id(), 3, List.of("0"), 0, Map.of()), RESOURCES_CONSUMER);
+        assertThat(needsReason(p)).endsWith("VOLUNTEER_HOURS 60 of 400 hours");
+    }
+
+    private static String needsReason(Partnership p) {
+        return as(p.coordinator()).get(p.path() + "/readiness").then().statusCode(200).extract()
+                .path("criteria.find { it.code == 'NEEDS_COVERED' }.reason");
+    }
+
     @Test
     void shouldShowASuspendedPartnerAsSuspendedInEveryProjectItTakesPartIn() {
         UUID shared = Fixtures.partner("THIRD_SECTOR");
