@@ -145,7 +145,7 @@ class JourneysIT {
         assertThat(failing(readinessOf(preview))).contains("MIN_ACCEPTED_PARTICIPANTS");
         assertThat(preview.getBoolean("partial")).isFalse();
         assertThat(preview.getList("unavailable")).isEmpty();
-        assertThat(preview.getList("restricted")).containsExactly("contributionsByPartner", "needs", "overdue",
+        assertThat(preview.getList("restricted")).containsExactly("contributionsByPartner", "departedPledges", "needs", "overdue",
                 "partiallyDelivered", "risks");
         assertThat(preview.getList("needs")).isNull();
 
