@@ -389,6 +389,10 @@ class BadInputIT {
             query(Who.REP, list, Map.of("projectId", BAD_UUID), 400);
             query(Who.REP, list, Map.of("projectId", ""), 400);
             query(Who.REP, list, Map.of("projectId", unknown), 404);
+            // pages like every other list (#19 hole 8)
+            query(Who.REP, list, Map.of("projectId", f.project, "limit", "0"), 400);
+            query(Who.REP, list, Map.of("projectId", f.project, "limit", "101"), 400);
+            query(Who.REP, list, Map.of("projectId", f.project, "cursor", "garbage!"), 400);
         }
         query(Who.REP, "/api/v1/contributions", Map.of("projectId", BAD_UUID), 400);
         query(Who.REP, "/api/v1/contributions", Map.of("partnerId", "12345"), 400);

@@ -554,7 +554,8 @@ class JourneysIT {
     private static void accept(String token, String project, String partner) {
         Platform.as(token).post("/api/v1/projects/" + project + "/participants/" + partner + "/accept").then().statusCode(200)
                 .body("participants.find { it.partnerId == '" + partner + "' }.status", is("ACCEPTED"));
-        Eventually.answers(200, () -> Platform.as(token).queryParam("projectId", project).get("/api/v1/needs"));
+        Eventually.answers(200, () -> Platform.as(token).queryParam("projectId", project).get("/api/v1/needs"))
+                .then().body("items", org.hamcrest.Matchers.notNullValue()); // a page {items, next}, like every list
     }
 
     private Map<String, Object> pledge(String project, String type, String quantity, String unit, Map<String, Object> valuation,

@@ -61,10 +61,10 @@ public final class ServiceClients {
     @AccessToken
     @Path("/api/v1")
     public interface Resources {
-        /** Every need of the project with its coverage (a bare array). */
+        /** A page of the project's needs with their coverage. */
         @GET
         @Path("/needs")
-        Uni<JsonNode> needs(@QueryParam("projectId") String projectId);
+        Uni<JsonNode> needs(@QueryParam("projectId") String projectId, @QueryParam("limit") int limit, @QueryParam("cursor") String cursor);
 
         /** The project's totals per partner, as resources-service computes them (ProjectCommitments). */
         @GET
@@ -87,10 +87,10 @@ public final class ServiceClients {
         @Path("/commitments")
         Uni<JsonNode> ownCommitments();
 
-        /** Every risk of the project (a bare array). */
+        /** A page of the project's risks. */
         @GET
         @Path("/risks")
-        Uni<JsonNode> risks(@QueryParam("projectId") String projectId);
+        Uni<JsonNode> risks(@QueryParam("projectId") String projectId, @QueryParam("limit") int limit, @QueryParam("cursor") String cursor);
     }
 
 }

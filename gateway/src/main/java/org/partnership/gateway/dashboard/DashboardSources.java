@@ -16,6 +16,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.partnership.gateway.client.ServiceClients;
 
 import java.time.temporal.ChronoUnit;
+import java.util.function.Function;
 
 /**
  * The dashboard's calls to the services, with the caller's token, each guarded by SmallRye Fault Tolerance: a
@@ -92,7 +93,7 @@ public class DashboardSources {
 
     @Fallback(ResourcesUnavailable.class)
     public Uni<Part> needs(String projectId) {
-        return part(resources.needs(projectId));
+        return restrictedWhenRefused(pages(cursor -> resources.needs(projectId, PAGE, cursor), null, JsonNodeFactory.instance.arrayNode(), 0));
     }
 
     /** The project's totals per partner, as resources-service computes them for {@code /api/v1/commitments?projectId=}. */
@@ -104,17 +105,18 @@ public class DashboardSources {
     /** The caller's view of the project's contributions with that status or overdue flag (the service filters). */
     @Fallback(ResourcesUnavailable.class)
     public Uni<Part> contributions(String projectId, String status, Boolean overdue) {
-        return restrictedWhenRefused(pages(projectId, status, overdue, null, JsonNodeFactory.instance.arrayNode(), 0));
+        return restrictedWhenRefused(pages(cursor -> resources.contributions(projectId, status, overdue, PAGE, cursor), null,
+                JsonNodeFactory.instance.arrayNode(), 0));
     }
 
     @Fallback(ResourcesUnavailable.class)
     public Uni<Part> risks(String projectId) {
-        return part(resources.risks(projectId));
+        return restrictedWhenRefused(pages(cursor -> resources.risks(projectId, PAGE, cursor), null, JsonNodeFactory.instance.arrayNode(), 0));
     }
 
     /** The items of every page, up to {@link #MAX_PAGES}; truncated when the service had more. */
-    private Uni<Part> pages(String projectId, String status, Boolean overdue, String cursor, ArrayNode collected, int page) {
-        return resources.contributions(projectId, status, overdue, PAGE, cursor).chain(answer -> {
+    private Uni<Part> pages(Function<String, Uni<JsonNode>> list, String cursor, ArrayNode collected, int page) {
+        return list.apply(cursor).chain(answer -> {
             answer.path("items").forEach(collected::add);
             JsonNode next = answer.path("next");
             boolean more = next.isTextual() && !next.asText().isEmpty();
@@ -124,7 +126,7 @@ public class DashboardSources {
             if (page + 1 >= MAX_PAGES) {
                 return Uni.createFrom().item(Part.cutOff(collected));
             }
-            return pages(projectId, status, overdue, next.asText(), collected, page + 1);
+            return pages(list, next.asText(), collected, page + 1);
         });
     }
 

@@ -2,11 +2,13 @@ package org.partnership.resources.repository;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.partnership.resources.domain.Need;
 
 import java.math.BigDecimal;
+import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +35,22 @@ public class NeedRepository implements PanacheRepositoryBase<Need, UUID> {
              where n.project_id = :project
              group by n.id
             """;
+
+    /** Where the previous page ended: keyset {@code (created_at, id)}, oldest first. */
+    public record Position(OffsetDateTime createdAt, UUID id) {
+    }
+
+    /** A page of the project's needs, oldest first. */
+    public Uni<List<Need>> page(UUID projectId, Position after, int limit) {
+        String query = "projectId = :project"
+                + (after == null ? "" : " and (createdAt > :at or (createdAt = :at and id > :id))")
+                + " order by createdAt, id";
+        Parameters params = Parameters.with("project", projectId);
+        if (after != null) {
+            params = params.and("at", after.createdAt()).and("id", after.id());
+        }
+        return find(query, params).page(0, limit).list();
+    }
 
     public Uni<List<Need>> ofProject(UUID projectId) {
         return list("projectId = ?1 order by createdAt, id", projectId);

@@ -10,6 +10,7 @@ import org.partnership.resources.domain.RiskStatus;
 import org.partnership.resources.domain.RiskStatusChange;
 
 import java.math.BigDecimal;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -76,6 +77,25 @@ public class RiskRepository implements PanacheRepositoryBase<Risk, UUID> {
     }
 
     /** The project's risks with their allocations and open releases, oldest first. */
+    /** Where the previous page ended: keyset {@code (created_at, id)}, oldest first. */
+    public record Position(OffsetDateTime createdAt, UUID id) {
+    }
+
+    /** A page of the project's risks with their allocations, oldest first (the page's ids first, then their allocations). */
+    public Uni<List<Risk>> page(UUID projectId, Position after, int limit) {
+        String query = "select r.id from Risk r where r.projectId = :project"
+                + (after == null ? "" : " and (r.createdAt > :at or (r.createdAt = :at and r.id > :id))")
+                + " order by r.createdAt, r.id";
+        return getSession().chain(session -> {
+            var ids = session.createSelectionQuery(query, UUID.class).setParameter("project", projectId);
+            if (after != null) {
+                ids.setParameter("at", after.createdAt()).setParameter("id", after.id());
+            }
+            return ids.setMaxResults(limit).getResultList();
+        }).chain(ids -> ids.isEmpty() ? Uni.createFrom().item(List.<Risk>of())
+                : list("select distinct r from Risk r left join fetch r.allocations where r.id in ?1 order by r.createdAt, r.id", ids));
+    }
+
     public Uni<List<Risk>> ofProject(UUID projectId) {
         return list("select distinct r from Risk r left join fetch r.allocations where r.projectId = ?1 order by r.createdAt, r.id",
                 projectId).call(this::withOpenReleases);

@@ -1,5 +1,8 @@
 package org.partnership.resources.rest;
 
+import org.partnership.resources.rest.ResourceResponses.NeedPage;
+import org.partnership.resources.repository.NeedRepository;
+import org.partnership.http.Page;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -58,16 +61,22 @@ public class NeedResource {
     @GET
     @RolesAllowed({"coordinator", "partner-rep", "auditor", "admin"})
     @Operation(operationId = "listNeeds", summary = "A project's needs with their coverage",
-            description = "Visible to the project's accepted participants, its lead and auditors.")
-    @APIResponse(responseCode = "200", description = "The needs", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = NeedView.class)))
+            description = "Oldest declared first, keyset-paginated. Visible to the project's accepted participants, its lead and auditors.")
+    @APIResponse(responseCode = "200", description = "A page of needs", content = @Content(schema = @Schema(implementation = NeedPage.class)))
     @ApiResponses.Reads
-    public Uni<List<NeedView>> list(@Parameter(description = "The project (required)", required = true) @QueryParam("projectId") String projectId) {
+    public Uni<NeedPage> list(@Parameter(description = "The project (required)", required = true) @QueryParam("projectId") String projectId,
+            @Parameter(description = "Page size, 1-100 (default 20)", schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("limit") String limit,
+            @Parameter(description = "The 'next' cursor of the previous page") @QueryParam("cursor") String cursor) {
         if (projectId == null) {
             throw ProblemException.badRequest("validation", "projectId is required",
                     List.of(new Problem.FieldError("projectId", "required")));
         }
         var project = Ids.uuid(projectId, "projectId");
-        return service.ofProject(callers.current(), project).map(list -> list.stream().map(NeedView::of).toList());
+        int size = Page.limit(limit);
+        var after = ContributionCursor.keyset(cursor, NeedRepository.Position::new);
+        return service.ofProject(callers.current(), project, after, size + 1).map(found -> new NeedPage(
+                found.stream().limit(size).map(NeedView::of).toList(),
+                found.size() > size ? Page.cursor(found.get(size - 1).need().createdAt().toString(), found.get(size - 1).need().id().toString()) : null));
     }
 
     @POST

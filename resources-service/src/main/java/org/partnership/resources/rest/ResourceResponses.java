@@ -112,6 +112,16 @@ public final class ResourceResponses {
         }
     }
 
+    @Schema(name = "NeedPage")
+    public record NeedPage(List<NeedView> items,
+                           @JsonInclude(JsonInclude.Include.ALWAYS) @Schema(nullable = true, description = "Cursor of the next page; null on the last page") String next) {
+    }
+
+    @Schema(name = "RiskPage")
+    public record RiskPage(List<RiskView> items,
+                           @JsonInclude(JsonInclude.Include.ALWAYS) @Schema(nullable = true, description = "Cursor of the next page; null on the last page") String next) {
+    }
+
     @Schema(name = "ContributionPage")
     public record ContributionPage(List<ContributionView> items,
                                    @JsonInclude(JsonInclude.Include.ALWAYS) @Schema(nullable = true, description = "Cursor of the next page; null on the last page") String next) {

@@ -1,5 +1,8 @@
 package org.partnership.resources.rest;
 
+import org.partnership.resources.rest.ResourceResponses.RiskPage;
+import org.partnership.resources.repository.RiskRepository;
+import org.partnership.http.Page;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -69,15 +72,21 @@ public class RiskResource {
     @GET
     @RolesAllowed({"coordinator", "partner-rep", "auditor", "admin"})
     @Operation(operationId = "listRisks", summary = "A project's risks with their allocations",
-            description = "Visible to the project's accepted participants, its lead and auditors.")
-    @APIResponse(responseCode = "200", description = "The risks", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = RiskView.class)))
+            description = "Oldest registered first, keyset-paginated. Visible to the project's accepted participants, its lead and auditors.")
+    @APIResponse(responseCode = "200", description = "A page of risks", content = @Content(schema = @Schema(implementation = RiskPage.class)))
     @ApiResponses.Reads
-    public Uni<List<RiskView>> list(@Parameter(description = "The project (required)", required = true) @QueryParam("projectId") String projectId) {
+    public Uni<RiskPage> list(@Parameter(description = "The project (required)", required = true) @QueryParam("projectId") String projectId,
+            @Parameter(description = "Page size, 1-100 (default 20)", schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("limit") String limit,
+            @Parameter(description = "The 'next' cursor of the previous page") @QueryParam("cursor") String cursor) {
         if (projectId == null) {
             throw ProblemException.badRequest("validation", "projectId is required", List.of(new Problem.FieldError("projectId", "required")));
         }
         UUID project = Ids.uuid(projectId, "projectId");
-        return service.ofProject(callers.current(), project).map(list -> list.stream().map(r -> RiskView.of(r, null)).toList());
+        int size = Page.limit(limit);
+        var after = ContributionCursor.keyset(cursor, RiskRepository.Position::new);
+        return service.ofProject(callers.current(), project, after, size + 1).map(found -> new RiskPage(
+                found.stream().limit(size).map(r -> RiskView.of(r, null)).toList(),
+                found.size() > size ? Page.cursor(found.get(size - 1).createdAt().toString(), found.get(size - 1).id().toString()) : null));
     }
 
     @GET

@@ -61,10 +61,11 @@ public class NeedService {
         });
     }
 
+    /** A page of the project's needs with their coverage, oldest first. */
     @WithSession
-    public Uni<List<CoveredNeed>> ofProject(Caller caller, UUID projectId) {
+    public Uni<List<CoveredNeed>> ofProject(Caller caller, UUID projectId, NeedRepository.Position after, int limit) {
         return projects.visible(caller, projectId)
-                .chain(project -> needs.ofProject(projectId).chain(list -> needs.coverage(projectId)
+                .chain(project -> needs.page(projectId, after, limit).chain(list -> needs.coverage(projectId)
                         .map(coverage -> list.stream().map(need -> new CoveredNeed(need,
                                 coverage.getOrDefault(need.id(), NeedRepository.Coverage.NONE))).toList())));
     }

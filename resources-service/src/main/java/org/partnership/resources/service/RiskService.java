@@ -69,9 +69,10 @@ public class RiskService {
         });
     }
 
+    /** A page of the project's risks, oldest first. */
     @WithSession
-    public Uni<List<Risk>> ofProject(Caller caller, UUID projectId) {
-        return projects.visible(caller, projectId).chain(project -> risks.ofProject(projectId));
+    public Uni<List<Risk>> ofProject(Caller caller, UUID projectId, RiskRepository.Position after, int limit) {
+        return projects.visible(caller, projectId).chain(project -> risks.page(projectId, after, limit));
     }
 
     @WithSession

@@ -74,7 +74,7 @@ class ContributionResourceTest {
                 .body("contribution.delivered", is("50")).body("contribution.remaining", is("70"))
                 .extract().path("delivery.id");
         as(w.leadToken()).get("/api/v1/needs?projectId=" + w.project()).then().statusCode(200)
-                .body("[0].pledged", is("120")).body("[0].delivered", is("50")).body("[0].coveragePercent", is("30"));
+                .body("items[0].pledged", is("120")).body("items[0].delivered", is("50")).body("items[0].coveragePercent", is("30"));
 
         String secondId = as(w.aToken()).body(delivery("70")).post(CONTRIBUTIONS + "/" + id + "/deliveries").then().statusCode(201)
                 .body("contribution.status", is("DELIVERED")).body("contribution.remaining", is("0"))
@@ -319,8 +319,8 @@ class ContributionResourceTest {
                 .body("delivery.dispute.note", is("no timesheets"));
         // the dispute counts nowhere: not in the need's coverage, the totals, the fulfilment ratio or the summary
         as(w.leadToken()).get("/api/v1/needs?projectId=" + w.project()).then().statusCode(200)
-                .body("[0].delivered", is("4")).body("[0].disputed", is("6")).body("[0].confirmed", is("0"))
-                .body("[0].confirmedPercent", is("0"));
+                .body("items[0].delivered", is("4")).body("items[0].disputed", is("6")).body("items[0].confirmed", is("0"))
+                .body("items[0].confirmedPercent", is("0"));
         as(w.aToken()).queryParam("projectId", w.project().toString()).get("/api/v1/commitments").then().statusCode(200)
                 .body("partners[0].totals.byType[0].delivered", is("4")).body("partners[0].totals.byType[0].disputed", is("6"))
                 .body("partners[0].totals.byType[0].confirmed", is("0"))

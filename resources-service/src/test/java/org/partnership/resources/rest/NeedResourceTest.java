@@ -9,6 +9,7 @@ import org.partnership.testsupport.Tokens;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.List;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -58,12 +59,12 @@ class NeedResourceTest {
         String bId = as(w.bToken()).body(b).post("/api/v1/contributions").then().statusCode(201).extract().path("id");
 
         as(w.aToken()).get(NEEDS + "?projectId=" + w.project()).then().statusCode(200)
-                .body("[0].pledged", is("250")).body("[0].coveragePercent", is("100"));
+                .body("items[0].pledged", is("250")).body("items[0].coveragePercent", is("100"));
         as(w.bToken()).body(Map.of("quantity", "40", "deliveredOn", java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString()))
                 .post("/api/v1/contributions/" + bId + "/deliveries").then().statusCode(201);
         as(w.bToken()).body(Map.of("reason", "volunteers left")).post("/api/v1/contributions/" + bId + "/withdraw").then().statusCode(200);
         as(w.leadToken()).get(NEEDS + "?projectId=" + w.project()).then().statusCode(200)
-                .body("[0].pledged", is("190")).body("[0].delivered", is("40")).body("[0].coveragePercent", is("95"));
+                .body("items[0].pledged", is("190")).body("items[0].delivered", is("40")).body("items[0].coveragePercent", is("95"));
         JsonNode summary = Fixtures.currentSummary(w.project());
         assertThat(summary.path("data").path("needs").get(0).path("pledged").asText()).isEqualTo("190");
         assertThat(summary.path("data").path("needs").get(0).path("coveragePercent").asText()).isEqualTo("95");
@@ -83,15 +84,33 @@ class NeedResourceTest {
         as(w.outsiderToken()).body(need(w.project(), "FUNDING", "10")).post(NEEDS).then().statusCode(404);
         as(Tokens.auditor()).body(need(w.project(), "FUNDING", "10")).post(NEEDS).then().statusCode(403);
         given().contentType("application/json").body(need(w.project(), "FUNDING", "10")).post(NEEDS).then().statusCode(401);
-        as(w.leadToken()).get(NEEDS + "?projectId=" + w.project()).then().statusCode(200).body("", hasSize(0));
+        as(w.leadToken()).get(NEEDS + "?projectId=" + w.project()).then().statusCode(200).body("items", hasSize(0));
+    }
+
+    @Test
+    void shouldPageThroughAProjectsNeedsOldestFirst() {
+        World w = Fixtures.world();
+        List<String> ids = new java.util.ArrayList<>();
+        for (String type : List.of("FACILITY", "FUNDING", "EXPERTISE")) {
+            ids.add(as(w.leadToken()).body(need(w.project(), type, "3")).post(NEEDS).then().statusCode(201).extract().path("id"));
+        }
+        String next = as(w.aToken()).queryParam("projectId", w.project().toString()).queryParam("limit", 2).get(NEEDS)
+                .then().statusCode(200).body("items.id", is(ids.subList(0, 2))).body("next", org.hamcrest.Matchers.notNullValue())
+                .extract().path("next");
+        as(w.aToken()).queryParam("projectId", w.project().toString()).queryParam("limit", 2).queryParam("cursor", next).get(NEEDS)
+                .then().statusCode(200).body("items.id", is(ids.subList(2, 3))).body("next", org.hamcrest.Matchers.nullValue());
+        as(w.aToken()).queryParam("projectId", w.project().toString()).queryParam("limit", 101).get(NEEDS)
+                .then().statusCode(400).body("errors.field", hasItem("limit"));
+        as(w.aToken()).queryParam("projectId", w.project().toString()).queryParam("cursor", "garbage!").get(NEEDS)
+                .then().statusCode(400).body("errors.field", hasItem("cursor"));
     }
 
     @Test
     void shouldShowNeedsToParticipantsAndAuditorsOnly() {
         World w = Fixtures.world();
         as(w.leadToken()).body(need(w.project(), "FACILITY", "3")).post(NEEDS).then().statusCode(201);
-        as(w.aToken()).get(NEEDS + "?projectId=" + w.project()).then().statusCode(200).body("", hasSize(1));
-        as(Tokens.auditor()).get(NEEDS + "?projectId=" + w.project()).then().statusCode(200).body("", hasSize(1));
+        as(w.aToken()).get(NEEDS + "?projectId=" + w.project()).then().statusCode(200).body("items", hasSize(1));
+        as(Tokens.auditor()).get(NEEDS + "?projectId=" + w.project()).then().statusCode(200).body("items", hasSize(1));
         as(w.outsiderToken()).get(NEEDS + "?projectId=" + w.project()).then().statusCode(404);
         given().get(NEEDS + "?projectId=" + w.project()).then().statusCode(401);
         as(w.aToken()).get(NEEDS).then().statusCode(400).body("errors.field", hasItem("projectId"));

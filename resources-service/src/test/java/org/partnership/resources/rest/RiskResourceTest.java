@@ -19,6 +19,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.nullValue;
 import static org.partnership.resources.Fixtures.as;
 
 /** The risk register: proposals by participants, allocations by the lead (exactly 100 %), status with history. */
@@ -26,6 +27,20 @@ import static org.partnership.resources.Fixtures.as;
 class RiskResourceTest {
 
     static final String RISKS = "/api/v1/risks";
+
+    @Test
+    void shouldPageThroughAProjectsRisksOldestFirstWithTheirAllocations() {
+        World w = Fixtures.world();
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            ids.add(as(w.aToken()).body(risk(w.project(), w.a())).post(RISKS).then().statusCode(201).extract().path("id"));
+        }
+        String next = as(w.leadToken()).queryParam("projectId", w.project().toString()).queryParam("limit", 2).get(RISKS)
+                .then().statusCode(200).body("items.id", is(ids.subList(0, 2))).body("items[0].allocations", org.hamcrest.Matchers.notNullValue())
+                .body("next", org.hamcrest.Matchers.notNullValue()).extract().path("next");
+        as(w.leadToken()).queryParam("projectId", w.project().toString()).queryParam("limit", 2).queryParam("cursor", next).get(RISKS)
+                .then().statusCode(200).body("items.id", is(ids.subList(2, 3))).body("next", nullValue());
+    }
 
     @Test
     void shouldLetAParticipantProposeARiskAndTheLeadAllocateItExactly() {
@@ -117,8 +132,8 @@ class RiskResourceTest {
         given().contentType("application/json").body(risk(w.project(), w.a())).post(RISKS).then().statusCode(401);
         String id = as(w.aToken()).body(risk(w.project(), w.a())).post(RISKS).then().statusCode(201).extract().path("id");
 
-        as(w.bToken()).get(RISKS + "?projectId=" + w.project()).then().statusCode(200).body("id", is(List.of(id)));
-        as(Tokens.auditor()).get(RISKS + "?projectId=" + w.project()).then().statusCode(200).body("", hasSize(1));
+        as(w.bToken()).get(RISKS + "?projectId=" + w.project()).then().statusCode(200).body("items.id", is(List.of(id))).body("next", nullValue());
+        as(Tokens.auditor()).get(RISKS + "?projectId=" + w.project()).then().statusCode(200).body("items", hasSize(1));
         as(w.outsiderToken()).get(RISKS + "?projectId=" + w.project()).then().statusCode(404);
         as(w.outsiderToken()).get(RISKS + "/" + id).then().statusCode(404);
         given().get(RISKS + "?projectId=" + w.project()).then().statusCode(401);
