@@ -98,7 +98,8 @@ public class UpstreamStubResource implements QuarkusTestResourceLifecycleManager
                 "gateway.circuit-breaker.failure-threshold", "3",
                 "gateway.circuit-breaker.open-for", "30s",
                 "gateway.rate-limit.requests-per-second", "5",
-                "gateway.rate-limit.burst", "20");
+                "gateway.rate-limit.burst", "20",
+                "console.url", url);
     }
 
     @Override

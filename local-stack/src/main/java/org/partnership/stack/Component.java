@@ -14,7 +14,8 @@ public enum Component {
     PARTNERS("partners-service", "partners"),
     PROJECTS("projects-service", "projects"),
     RESOURCES("resources-service", "resources"),
-    GATEWAY("gateway", null);
+    GATEWAY("gateway", null),
+    CONSOLE("console", null);
 
     /** The backend services, started in parallel once the infrastructure is ready. */
     public static final List<Component> BACKENDS = List.of(PARTNERS, PROJECTS, RESOURCES);
@@ -24,10 +25,10 @@ public enum Component {
      * previous stage are ready; they stop stage by stage in the reverse order. A new service goes into the
      * stage after the services it calls.
      */
-    public static final List<List<Component>> SERVICE_STAGES = List.of(BACKENDS, List.of(GATEWAY));
+    public static final List<List<Component>> SERVICE_STAGES = List.of(BACKENDS, List.of(GATEWAY), List.of(CONSOLE));
 
-    /** The four Quarkus services. */
-    public static final Set<Component> SERVICES = EnumSet.of(PARTNERS, PROJECTS, RESOURCES, GATEWAY);
+    /** The Quarkus services: the four of the API and the web console (which calls the API through the gateway). */
+    public static final Set<Component> SERVICES = EnumSet.of(PARTNERS, PROJECTS, RESOURCES, GATEWAY, CONSOLE);
 
     /** The infrastructure the services need. */
     public static final Set<Component> INFRASTRUCTURE = EnumSet.of(POSTGRES, KAFKA, KEYCLOAK);
@@ -71,7 +72,7 @@ public enum Component {
             }
         }
         throw new IllegalArgumentException("unknown component '" + name + "' (one of postgres, kafka, keycloak, "
-                + "partners, projects, resources, gateway)");
+                + "partners, projects, resources, gateway, console)");
     }
 
     @Override

@@ -89,9 +89,13 @@ final class ServiceStarter {
     /** The settings only one service needs. */
     private List<String> ownOptions(Component service) {
         return switch (service) {
-            case GATEWAY -> Component.BACKENDS.stream()
-                    .map(backend -> "-Dgateway.upstreams." + backend.database() + "=" + addresses.url(backend))
+            case GATEWAY -> java.util.stream.Stream.concat(Component.BACKENDS.stream()
+                    .map(backend -> "-Dgateway.upstreams." + backend.database() + "=" + addresses.url(backend)),
+                    // the console's pages behind the only public entry (none routed when the console is not started)
+                    java.util.stream.Stream.of("-Dconsole.url=" + (config.starts(Component.CONSOLE) ? addresses.url(Component.CONSOLE) : "")))
                     .toList();
+            // the console calls the public API through the gateway, with the signed-in user's token
+            case CONSOLE -> List.of("-Dconsole.api-url=" + addresses.url(Component.GATEWAY));
             case PARTNERS -> List.of("-Dpartnership.demo-data.enabled=" + config.demoData());
             default -> List.of();
         };

@@ -11,7 +11,8 @@ public enum StackPort {
     PARTNERS(Component.PARTNERS, "partners-service", 8081, "PARTNERS_SERVICE_PORT"),
     PROJECTS(Component.PROJECTS, "projects-service", 8082, "PROJECTS_SERVICE_PORT"),
     RESOURCES(Component.RESOURCES, "resources-service", 8083, "RESOURCES_SERVICE_PORT"),
-    GATEWAY(Component.GATEWAY, "gateway", 8080, "GATEWAY_PORT");
+    GATEWAY(Component.GATEWAY, "gateway", 8080, "GATEWAY_PORT"),
+    CONSOLE(Component.CONSOLE, "console", 8090, "CONSOLE_PORT");
 
     private final Component component;
     private final String description;
@@ -53,6 +54,7 @@ public enum StackPort {
             case PROJECTS -> PROJECTS;
             case RESOURCES -> RESOURCES;
             case GATEWAY -> GATEWAY;
+            case CONSOLE -> CONSOLE;
         };
     }
 }

@@ -25,7 +25,10 @@ final class StackSummary {
         s.append('\n');
         row(s, "component", "URL", "more");
         for (Component service : servicesFrontFirst()) {
-            if (config.starts(service)) {
+            if (config.starts(service) && service == Component.CONSOLE && config.starts(Component.GATEWAY)) {
+                row(s, "console", addresses.localhost(Component.GATEWAY) + "/console",
+                        "the web console: open it and sign in as a demo user (below)");
+            } else if (config.starts(service)) {
                 row(s, service.displayName(), addresses.localhost(service), more(service));
             }
         }
@@ -70,6 +73,7 @@ final class StackSummary {
         String url = addresses.localhost(service);
         return switch (service) {
             case GATEWAY -> "the public API: " + url + "/api/v1/...";
+            case CONSOLE -> "the web console: open it and sign in as a demo user (below)";
             default -> "API description " + url + "/q/openapi";
         };
     }

@@ -77,7 +77,7 @@ class StackConfigTest {
 
         assertThat(config.components()).containsExactlyInAnyOrderElementsOf(Component.SERVICES);
         assertThat(config.portsToBind()).containsExactly(StackPort.PARTNERS, StackPort.PROJECTS, StackPort.RESOURCES,
-                StackPort.GATEWAY);
+                StackPort.GATEWAY, StackPort.CONSOLE);
         assertThat(config.external()).isEqualTo(new StackConfig.External("db.example.org:5432", "app", "secret",
                 "k1.example.org:9092,k2.example.org:9092", "https://sso.example.org/realms/partnership"));
         // adding the component back does not start it while the external one is configured

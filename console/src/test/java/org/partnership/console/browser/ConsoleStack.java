@@ -5,14 +5,7 @@ import org.partnership.stack.LocalStack;
 import org.partnership.stack.RunningStack;
 import org.partnership.stack.StackConfig;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,7 +19,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The real platform for the browser tests: the stack {@code ./stack} starts (Keycloak, Kafka, PostgreSQL, the packaged
- * services, on free ports), plus the packaged console pointed at its gateway and Keycloak. Users are created in the real
+ * services and the console, on free ports); the browser reaches the console through the gateway. Users are created in the real
  * Keycloak; they sign in through its login page in the browser.
  */
 final class ConsoleStack implements AutoCloseable {
@@ -35,40 +28,23 @@ final class ConsoleStack implements AutoCloseable {
 
     final RunningStack stack;
     final String consoleUrl;
-    private final Process console;
-
-    private ConsoleStack(RunningStack stack, String consoleUrl, Process console) {
+    private ConsoleStack(RunningStack stack, String consoleUrl) {
         this.stack = stack;
         this.consoleUrl = consoleUrl;
-        this.console = console;
     }
 
-    static ConsoleStack start() throws IOException {
+    static ConsoleStack start() {
         Path repo = Path.of(System.getProperty("partnership.repo", "..")).toAbsolutePath().normalize();
         RunningStack stack = LocalStack.start(StackConfig.ephemeral(repo).withDemoData(false));
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        String consoleUrl = "http://localhost:" + port;
-        allowRedirectsTo(stack, consoleUrl);
-        Path log = repo.resolve("console/target/console-it.log");
-        Process console = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dquarkus.http.port=" + port, "-Dconsole.api-url=" + stack.gatewayUrl(),
-                "-Dquarkus.oidc.auth-server-url=" + stack.issuer(), "-jar",
-                repo.resolve("console/target/quarkus-app/quarkus-run.jar").toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        ConsoleStack started = new ConsoleStack(stack, consoleUrl, console);
-        HttpClient http = HttpClient.newHttpClient();
+        // the browser goes where people go: the console's pages through the gateway, the only public entry
+        String consoleUrl = stack.gatewayUrl().replace("://127.0.0.1:", "://localhost:");
         try {
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).ignoreExceptions().until(() ->
-                    http.send(HttpRequest.newBuilder(URI.create(consoleUrl + "/q/health/ready")).build(),
-                            HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
-        } catch (RuntimeException notReady) {
-            started.close();
-            throw new IllegalStateException("the console did not become ready: " + Files.readString(log), notReady);
+            allowRedirectsTo(stack, consoleUrl);
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
         }
-        return started;
+        return new ConsoleStack(stack, consoleUrl);
     }
 
     /** The realm's console client knows the demo addresses; this run's console listens on a free port. */
@@ -143,14 +119,6 @@ final class ConsoleStack implements AutoCloseable {
 
     @Override
     public void close() {
-        console.destroy();
-        try {
-            if (!console.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
-                console.destroyForcibly();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
         stack.close();
     }
 }
