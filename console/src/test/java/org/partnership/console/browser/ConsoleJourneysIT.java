@@ -174,7 +174,7 @@ class ConsoleJourneysIT {
         check(rep, "contributions");
 
         // the coordinator allocates the risk (the live sum reaches 100 %) and launches once ready
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+        whenRefused(page, "allocation-refused", () -> await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).until(() -> {
             page.navigate(platform.consoleUrl + "/console/projects/" + project + "#risks");
             page.fill("#share-" + risk(page) + "-" + city, "40");
             page.fill("#share-" + risk(page) + "-" + charity, "60");
@@ -182,20 +182,15 @@ class ConsoleJourneysIT {
                     .waitFor();
             page.locator("form.allocation button").click();
             return page.locator("#risks").textContent().contains("100 % allocated");
-        });
-        try {
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> {
-                page.navigate(platform.consoleUrl + "/console/projects/" + project);
-                if (page.locator("#launch-project").count() == 0) {
-                    return true;
-                }
-                page.click("#launch-project");
-                return "ACTIVE".equals(page.locator("#project-status").textContent());
-            });
-        } catch (org.awaitility.core.ConditionTimeoutException notLaunched) {
-            page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("launch-refused.png")).setFullPage(true));
-            throw new AssertionError("not launched: " + page.locator("main").textContent().replaceAll("\\s+", " "), notLaunched);
-        }
+        }));
+        whenRefused(page, "launch-refused", () -> await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            page.navigate(platform.consoleUrl + "/console/projects/" + project);
+            if (page.locator("#launch-project").count() == 0) {
+                return true;
+            }
+            page.click("#launch-project");
+            return "ACTIVE".equals(page.locator("#project-status").textContent());
+        }));
         assertThat(page.locator("#project-status").textContent()).isEqualTo("ACTIVE");
 
         page.navigate(platform.consoleUrl + "/console/projects");
@@ -258,6 +253,16 @@ class ConsoleJourneysIT {
         page.locator("#username").waitFor();
         assertThat(page.url()).startsWith(platform.stack.keycloakUrl());
         context.close();
+    }
+
+    /** A step that awaits the console's answer; when it never comes, the screen as it was is kept as evidence. */
+    private static void whenRefused(Page page, String name, Runnable step) {
+        try {
+            step.run();
+        } catch (org.awaitility.core.ConditionTimeoutException refused) {
+            page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name + ".png")).setFullPage(true));
+            throw new AssertionError(name + ": " + page.locator("main").textContent().replaceAll("\\s+", " "), refused);
+        }
     }
 
     private String risk(Page page) {
