@@ -175,7 +175,9 @@ class ConsoleJourneysIT {
 
         // the coordinator allocates the risk (the live sum reaches 100 %) and launches once ready
         whenRefused(page, "allocation-refused", () -> await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).until(() -> {
-            page.navigate(platform.consoleUrl + "/console/projects/" + project + "#risks");
+            // no "#risks": a URL that differs only by its fragment would scroll the page the coordinator already has
+            // (rendered before the representative accepted) instead of loading it again
+            page.navigate(platform.consoleUrl + "/console/projects/" + project);
             page.fill("#share-" + risk(page) + "-" + city, "40");
             page.fill("#share-" + risk(page) + "-" + charity, "60");
             page.locator("#sum-" + risk(page)).filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("100"))
