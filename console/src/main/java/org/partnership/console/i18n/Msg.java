@@ -82,6 +82,9 @@ public interface Msg {
     @Message("Back to the start page")
     String failure_back();
 
+    @Message("This form could not be accepted: it was older than your session, or sent from another site. Nothing was changed. Go back, reload the page and send it again.")
+    String failure_expired();
+
     @Message("This page does not exist, or you may not see it.")
     String failure_not_found();
 

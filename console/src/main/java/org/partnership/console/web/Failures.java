@@ -7,7 +7,10 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import org.partnership.console.api.ApiUnavailableException;
 import org.partnership.console.i18n.Fmt;
 import org.partnership.console.i18n.Languages;
@@ -42,11 +45,22 @@ public class Failures {
         return page(500, "failed", headers);
     }
 
+    /**
+     * A form refused before it reached the console's code (the CSRF check answers a bare 400: the form was older than the
+     * session's token, or forged): a page that says nothing changed and how to go on, instead of the browser's error.
+     */
+    @ServerResponseFilter
+    public void refusedForm(ContainerRequestContext request, ContainerResponseContext response) {
+        if (response.getStatus() == 400 && !response.hasEntity() && !"GET".equals(request.getMethod())) {
+            response.setEntity(render(400, "expired", Languages.of(request)), null, MediaType.TEXT_HTML_TYPE);
+        }
+    }
+
     private Response page(int status, String kind, HttpHeaders headers) {
-        var locale = Languages.of(headers);
-        return Response.status(status).type(MediaType.TEXT_HTML_TYPE)
-                .entity(failure.instance().setLocale(locale).data("kind", kind).data("fmt", new Fmt(locale)).data("status", status)
-                        .render())
-                .build();
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE).entity(render(status, kind, Languages.of(headers))).build();
+    }
+
+    private String render(int status, String kind, java.util.Locale locale) {
+        return failure.instance().setLocale(locale).data("kind", kind).data("fmt", new Fmt(locale)).data("status", status).render();
     }
 }
