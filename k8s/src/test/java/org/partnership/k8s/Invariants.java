@@ -48,8 +48,7 @@ final class Invariants {
     static final List<String> CONSOLE_PAGES = List.of("/", "/console", "/console/projects", "/_static/app.css");
     /** Console settings that sign or encrypt its cookies and forms: each must come from a Secret. */
     static final List<String> CONSOLE_KEYS = List.of("quarkus.oidc.credentials.secret",
-            "quarkus.oidc.authentication.state-secret", "quarkus.oidc.token-state-manager.encryption-secret",
-            "quarkus.rest-csrf.token-signature-key");
+            "quarkus.oidc.authentication.state-secret", "quarkus.oidc.token-state-manager.encryption-secret");
     /** The "app" label the Keycloak operator gives Keycloak's pods, which the policies select them by. */
     static final String KEYCLOAK_APP_LABEL = "keycloak";
 

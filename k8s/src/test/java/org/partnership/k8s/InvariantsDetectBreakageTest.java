@@ -157,7 +157,7 @@ class InvariantsDetectBreakageTest {
         List<String> violations = Invariants.console(m, ROOT);
         assertThat(violations).anySatisfy(v -> assertThat(v).contains("quarkus.oidc.credentials.secret "
                 + "(QUARKUS_OIDC_CREDENTIALS_SECRET) must come from a Secret"));
-        assertThat(violations).anySatisfy(v -> assertThat(v).contains("quarkus.rest-csrf.token-signature-key"));
+        assertThat(violations).anySatisfy(v -> assertThat(v).contains("quarkus.oidc.token-state-manager.encryption-secret"));
     }
 
     @Test
