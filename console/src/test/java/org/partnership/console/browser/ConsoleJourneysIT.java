@@ -11,6 +11,7 @@ import com.microsoft.playwright.options.Cookie;
 import com.microsoft.playwright.options.FormData;
 import com.microsoft.playwright.options.SameSiteAttribute;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
@@ -39,6 +41,7 @@ import static org.awaitility.Awaitility.await;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleJourneysIT {
 
+    private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
     private static final Path SHOTS = Paths.get(System.getProperty("console.screenshots", "target/screenshots"));
     private final LocalDate today = LocalDate.now(ZoneOffset.UTC);
 
@@ -54,6 +57,8 @@ class ConsoleJourneysIT {
 
     @BeforeAll
     void start() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM), "WARNING: no " + CHROMIUM + " on this machine (apt-get install chromium; "
+                + ".ci/run installs it): the console's browser tests are SKIPPED");
         platform = ConsoleStack.start();
         String admin = platform.newUser("admin", "admin");
         coordinator = platform.newUser("coordinator", "coordinator");
@@ -62,7 +67,7 @@ class ConsoleJourneysIT {
         charity = platform.joinVerified(charityRep, admin, "Banco Alimentare Riva", "THIRD_SECTOR", List.of("HOUSING", "WELFARE"));
         playwright = Playwright.create();
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(Paths.get("/usr/bin/chromium")).setHeadless(true)
+                .setExecutablePath(CHROMIUM).setHeadless(true)
                 .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                         "--disable-sync")));
     }
