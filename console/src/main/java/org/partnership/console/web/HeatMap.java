@@ -8,11 +8,15 @@ import java.util.Map;
  * The risk heat map (likelihood x impact, 5 x 5) as data for a server-rendered SVG: each cell prints its count, so
  * colour is never the only signal.
  */
-public record HeatMap(List<Cell> cells, int size) {
+public record HeatMap(List<Cell> cells, List<Label> likelihoods, int size) {
 
     public static final int CELL = 56;
 
     public record Cell(int likelihood, int impact, int count, int x, int y, String fill, String text) {
+    }
+
+    /** A likelihood's label on the left axis, level with its row (Qute does no arithmetic: positions come from here). */
+    public record Label(int value, int y) {
     }
 
     public static HeatMap of(List<Map<String, Object>> risks) {
@@ -34,7 +38,11 @@ public record HeatMap(List<Cell> cells, int size) {
                 cells.add(new Cell(l, i, counts[l][i], 40 + (i - 1) * CELL, (5 - l) * CELL, fill, text));
             }
         }
-        return new HeatMap(cells, 40 + 5 * CELL);
+        List<Label> likelihoods = new ArrayList<>();
+        for (int l = 5; l >= 1; l--) {
+            likelihoods.add(new Label(l, (5 - l) * CELL + 33));
+        }
+        return new HeatMap(cells, List.copyOf(likelihoods), 40 + 5 * CELL);
     }
 
     private static int clamp(Object value) {

@@ -281,7 +281,10 @@ class ConsoleJourneysIT {
     private BrowserContext newContext() {
         BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900).setLocale("en-GB"));
         context.onConsoleMessage(message -> {
-            if ("error".equals(message.type()) && message.location() != null && message.location().contains("/console")) {
+            // a 422 is the console re-rendering a form with the API's problem beside its field, which the journey
+            // provokes on purpose; the browser reports that answer's status as an error, but the page is the point
+            if ("error".equals(message.type()) && message.location() != null && message.location().contains("/console")
+                    && !message.text().startsWith("Failed to load resource: the server responded with a status of 422")) {
                 consoleErrors.add(message.text() + " at " + message.location());
             }
         });

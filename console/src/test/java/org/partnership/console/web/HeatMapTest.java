@@ -21,6 +21,9 @@ class HeatMapTest {
         // likelihood 5 is the top row, impact 1 the left column
         assertThat(cell(map, 5, 1).y()).isZero();
         assertThat(cell(map, 1, 1).x()).isEqualTo(40);
+        // each likelihood's label sits level with the middle of its row
+        assertThat(map.likelihoods()).extracting(HeatMap.Label::value).containsExactly(5, 4, 3, 2, 1);
+        assertThat(map.likelihoods()).allSatisfy(label -> assertThat(label.y()).isEqualTo(cell(map, label.value(), 1).y() + 33));
     }
 
     private static HeatMap.Cell cell(HeatMap map, int likelihood, int impact) {
