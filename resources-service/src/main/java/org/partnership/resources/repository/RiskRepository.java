@@ -76,12 +76,14 @@ public class RiskRepository implements PanacheRepositoryBase<Risk, UUID> {
                 .call(risk -> risk == null ? Uni.createFrom().voidItem() : withOpenReleases(List.of(risk)));
     }
 
-    /** The project's risks with their allocations and open releases, oldest first. */
     /** Where the previous page ended: keyset {@code (created_at, id)}, oldest first. */
     public record Position(OffsetDateTime createdAt, UUID id) {
     }
 
-    /** A page of the project's risks with their allocations, oldest first (the page's ids first, then their allocations). */
+    /**
+     * A page of the project's risks with their allocations and open releases, oldest first (the page's ids first, then
+     * their allocations).
+     */
     public Uni<List<Risk>> page(UUID projectId, Position after, int limit) {
         String query = "select r.id from Risk r where r.projectId = :project"
                 + (after == null ? "" : " and (r.createdAt > :at or (r.createdAt = :at and r.id > :id))")
@@ -93,9 +95,11 @@ public class RiskRepository implements PanacheRepositoryBase<Risk, UUID> {
             }
             return ids.setMaxResults(limit).getResultList();
         }).chain(ids -> ids.isEmpty() ? Uni.createFrom().item(List.<Risk>of())
-                : list("select distinct r from Risk r left join fetch r.allocations where r.id in ?1 order by r.createdAt, r.id", ids));
+                : list("select distinct r from Risk r left join fetch r.allocations where r.id in ?1 order by r.createdAt, r.id", ids)
+                        .call(this::withOpenReleases));
     }
 
+    /** The project's risks with their allocations and open releases, oldest first. */
     public Uni<List<Risk>> ofProject(UUID projectId) {
         return list("select distinct r from Risk r left join fetch r.allocations where r.projectId = ?1 order by r.createdAt, r.id",
                 projectId).call(this::withOpenReleases);

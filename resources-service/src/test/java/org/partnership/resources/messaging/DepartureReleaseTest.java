@@ -55,6 +55,10 @@ class DepartureReleaseTest {
                 .body("releasedShares[0].reason", is("the partner withdrew from the project"))
                 .body("releasedShares[0].releasedBy", is("projects.v1 partnership.participant.withdrew.v1"))
                 .body("releaseHistory.partnerId", is(List.of(w.b().toString())));
+        // the project's list of risks (a page) says the same as the risk itself
+        as(w.leadToken()).get(RISKS + "?projectId=" + w.project()).then().statusCode(200)
+                .body("items.find { it.id == '" + risk + "' }.reallocationNeeded", is(true))
+                .body("items.find { it.id == '" + risk + "' }.releasedShares.partnerId", is(List.of(w.b().toString())));
         assertThat(Fixtures.rows("select cause_event_id from risk_allocation_release where risk_id = cast(? as uuid)", risk))
                 .containsExactly(Map.of("cause_event_id", Fixtures.json(withdrew).path("id").asText()));
 
