@@ -12,7 +12,6 @@ import org.partnership.gateway.config.GatewayConfig;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * The web console's pages behind the only public entry: {@code /}, {@code /console/**} and the console's assets
@@ -50,11 +49,8 @@ public class ConsoleRoutes {
     }
 
     private static void forward(RoutingContext ctx, Upstream console) {
-        String requestId = ctx.request().getHeader(GatewayRoutes.REQUEST_ID);
-        if (requestId == null || requestId.length() > 128) {
-            requestId = UUID.randomUUID().toString();
-            ctx.request().headers().set(GatewayRoutes.REQUEST_ID, requestId);
-        }
+        // the same correlation as the API's: a sane caller-supplied X-Request-Id and traceparent kept, or new ones
+        String requestId = GatewayRoutes.correlate(ctx.request());
         HttpServerResponse response = ctx.response();
         response.headersEndHandler(end -> securityHeaders(response));
         console.forward(ctx.request(), requestId);

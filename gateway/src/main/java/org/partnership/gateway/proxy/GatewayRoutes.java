@@ -129,7 +129,7 @@ public class GatewayRoutes {
     }
 
     /** Keeps a sane caller-supplied X-Request-Id and traceparent, or makes new ones; returns the request id. */
-    private static String correlate(HttpServerRequest request) {
+    static String correlate(HttpServerRequest request) {
         String requestId = request.getHeader(REQUEST_ID);
         // correlation and trace ids need to be unique, not secret: no SecureRandom (a lock and a syscall) per request
         ThreadLocalRandom random = ThreadLocalRandom.current();
