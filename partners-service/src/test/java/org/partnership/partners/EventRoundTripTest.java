@@ -15,16 +15,6 @@ class EventRoundTripTest extends EventRoundTripTests {
     Outbox outbox;
 
     @Override
-    protected String topic() {
-        return "partners.v1";
-    }
-
-    @Override
-    protected String applicationName() {
-        return "partners-service";
-    }
-
-    @Override
     protected Uni<?> appendInTransaction(String aggregateId, String type, Object data) {
         return Panache.withTransaction(() -> outbox.append("probe", aggregateId, type, data));
     }

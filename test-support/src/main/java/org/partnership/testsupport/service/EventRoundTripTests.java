@@ -24,7 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * An event appended to the outbox in a transaction arrives once on the service's topic as a CloudEvent keyed by the
- * aggregate id. A service's test extends it, annotated {@code @QuarkusTest}, naming its topic and application.
+ * aggregate id. A service's test extends it, annotated {@code @QuarkusTest}, and appends through its own outbox; the
+ * topic ({@code partnership.outbox.topic}) and the events' source ({@code quarkus.application.name}) come from the
+ * service's configuration.
  */
 public abstract class EventRoundTripTests {
 
@@ -36,11 +38,11 @@ public abstract class EventRoundTripTests {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
-    /** The topic the service publishes to, e.g. {@code partners.v1}. */
-    protected abstract String topic();
+    @ConfigProperty(name = "partnership.outbox.topic")
+    String topic;
 
-    /** Its {@code quarkus.application.name}, the events' source. */
-    protected abstract String applicationName();
+    @ConfigProperty(name = "quarkus.application.name")
+    String applicationName;
 
     /** Appends the event to the service's outbox in a transaction of its own (the service's plumbing). */
     protected abstract io.smallrye.mutiny.Uni<?> appendInTransaction(String aggregateId, String type, Object data);
@@ -58,7 +60,7 @@ public abstract class EventRoundTripTests {
         assertThat(event.get("specversion").asText()).isEqualTo("1.0");
         assertThat(event.get("type").asText()).isEqualTo(TYPE);
         assertThat(event.get("subject").asText()).isEqualTo(id);
-        assertThat(event.get("source").asText()).isEqualTo("/" + applicationName());
+        assertThat(event.get("source").asText()).isEqualTo("/" + applicationName);
         assertThat(event.get("data").get("note").asText()).isEqualTo("round trip");
         assertThat(header(record, "content-type")).isEqualTo("application/cloudevents+json; charset=UTF-8");
     }
@@ -75,7 +77,7 @@ public abstract class EventRoundTripTests {
                 ConsumerConfig.GROUP_ID_CONFIG, "round-trip-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"), new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(topic()));
+            consumer.subscribe(List.of(topic));
             long deadline = System.nanoTime() + timeout.toNanos();
             Map<TopicPartition, Long> end = null;
             while (System.nanoTime() < deadline && (end == null || !reached(consumer, end))) {
