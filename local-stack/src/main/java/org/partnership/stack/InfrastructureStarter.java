@@ -11,27 +11,14 @@ import java.util.concurrent.Callable;
  * Starts the launcher's own PostgreSQL, Kafka and Keycloak in parallel (databases, topics and realm included),
  * or prepares the external ones the configuration names ({@link ExternalInfrastructure}).
  */
-final class InfrastructureStarter {
-
-    private final StackConfig config;
-    private final Progress progress;
-    private final StackAddresses addresses;
-    private final StackState state;
-    private final StartedComponents started;
-    private final StartAbort abort;
-    private final Set<String> unsetEnv;
+final class InfrastructureStarter extends Starter {
 
     InfrastructureStarter(StackConfig config, Progress progress, StackState state, StartedComponents started,
             StartAbort abort, Set<String> unsetEnv) {
-        this.config = config;
-        this.progress = progress;
-        this.addresses = new StackAddresses(config);
-        this.state = state;
-        this.started = started;
-        this.abort = abort;
-        this.unsetEnv = unsetEnv;
+        super(config, progress, state, started, abort, unsetEnv);
     }
 
+    @Override
     void start() {
         ExternalInfrastructure external = new ExternalInfrastructure(config, progress);
         Map<String, Callable<Void>> tasks = new LinkedHashMap<>();

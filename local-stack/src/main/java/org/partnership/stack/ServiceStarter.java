@@ -14,29 +14,16 @@ import java.util.concurrent.Callable;
  * waits until each answers on {@code /q/health/ready}. What every service gets (its port, database, Kafka,
  * issuer) and what only one gets ({@link #ownOptions}) is decided here.
  */
-final class ServiceStarter {
+final class ServiceStarter extends Starter {
 
     static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
 
-    private final StackConfig config;
-    private final Progress progress;
-    private final StackAddresses addresses;
-    private final StackState state;
-    private final StartedComponents started;
-    private final StartAbort abort;
-    private final Set<String> unsetEnv;
-
     ServiceStarter(StackConfig config, Progress progress, StackState state, StartedComponents started,
             StartAbort abort, Set<String> unsetEnv) {
-        this.config = config;
-        this.progress = progress;
-        this.addresses = new StackAddresses(config);
-        this.state = state;
-        this.started = started;
-        this.abort = abort;
-        this.unsetEnv = unsetEnv;
+        super(config, progress, state, started, abort, unsetEnv);
     }
 
+    @Override
     void start() {
         for (List<Component> stage : Component.SERVICE_STAGES) {
             Map<String, Callable<Void>> tasks = new LinkedHashMap<>();
