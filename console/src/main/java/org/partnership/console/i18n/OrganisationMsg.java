@@ -1,0 +1,33 @@
+package org.partnership.console.i18n;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+
+/**
+ * Registering my organisation: {organisation:key} in the templates. English here, Italian in
+ * messages/organisation_it.properties.
+ */
+@MessageBundle("organisation")
+public interface OrganisationMsg {
+
+    @Message("Contact e-mail")
+    String contact_email();
+
+    @Message("Country (ISO code, e.g. IT)")
+    String country();
+
+    @Message("Legal form")
+    String legal_form();
+
+    @Message("Name")
+    String name();
+
+    @Message("Registered: an administrator verifies the organisation before it can take part.")
+    String pending();
+
+    @Message("Register my organisation")
+    String register();
+
+    @Message("Registration number")
+    String registration_number();
+}
