@@ -241,6 +241,16 @@ class BadInputIT {
             query(Who.REP, list, Map.of("cursor", b64("yesterday\u0000" + unknown)), 400);
             query(Who.REP, list, Map.of("cursor", b64("2026-01-01T00:00:00Z\u0000not-a-uuid")), 400);
         }
+        // a project's participants and indicators, a partner's members: pages like every other list (#19 hole 8)
+        for (String list : List.of("/api/v1/projects/" + f.project + "/participants", "/api/v1/projects/" + f.project + "/indicators",
+                "/api/v1/partners/" + rep + "/members")) {
+            query(Who.REP, list, Map.of("limit", "0"), 400);
+            query(Who.REP, list, Map.of("limit", "101"), 400);
+            query(Who.REP, list, Map.of("limit", "abc"), 400);
+            query(Who.REP, list, Map.of("cursor", "garbage!"), 400);
+            query(Who.REP, list, Map.of("cursor", b64("only-one-part")), 400);
+            query(Who.REP, list, Map.of("cursor", b64("yesterday\u0000" + unknown)), 400);
+        }
         query(Who.REP, "/api/v1/projects", Map.of("status", "SLEEPING"), 400);
         query(Who.REP, "/api/v1/projects", Map.of("dimension", "MOON"), 400);
         query(Who.REP, "/api/v1/projects", Map.of("mine", "yes"), 400);

@@ -366,6 +366,18 @@ class JourneysIT {
         assertThat(participant(dashboard, company)).containsEntry("partnerName", COMPANY).containsEntry("sector", "MARKET")
                 .containsEntry("role", "FUNDER").containsEntry("status", "ACCEPTED");
 
+        // the participants list itself is a page {items, next} like every list, the lead first (#19 hole 8)
+        JsonPath first = Platform.as(coordinator.token()).queryParam("limit", 2).get("/api/v1/projects/" + housing + "/participants")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(first.getList("items")).hasSize(2);
+        assertThat(first.getString("items[0].partnerId")).isEqualTo(city);
+        assertThat(first.getString("next")).isNotBlank();
+        JsonPath second = Platform.as(coordinator.token()).queryParam("limit", 2).queryParam("cursor", first.getString("next"))
+                .get("/api/v1/projects/" + housing + "/participants").then().statusCode(200).extract().jsonPath();
+        assertThat(second.getString("next")).isNull();
+        assertThat(java.util.stream.Stream.concat(first.getList("items.partnerId").stream(), second.getList("items.partnerId").stream()))
+                .containsExactlyInAnyOrder(city, charity, company);
+
         assertThat(dashboard.getList("needs")).hasSize(4);
         assertThat(dashboard.getList("needs.coveragePercent")).containsOnly("100");
         assertThat(need(dashboard, "VOLUNTEER_HOURS")).containsEntry("quantity", "200").containsEntry("delivered", "200");

@@ -3,6 +3,7 @@ package org.partnership.gateway;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.partnership.stack.Ports;
 
@@ -14,7 +15,8 @@ import java.util.concurrent.TimeUnit;
  * A stand-in for the services behind the gateway, for routing tests only: it answers every request with what it
  * received (method, path, query, headers, body size) so tests can see exactly what the gateway forwarded; a single
  * partner or project ({@code /api/v1/partners/<uuid>}) also gets an id, name, sector and status. Paths
- * ending in {@code /slow} answer after 3 s; {@code /status/NNN} answers that status. The resources upstream points
+ * ending in {@code /slow} answer after 3 s; a project's participants come in pages {@code {items, next}} of one each,
+ * three pages (endless for a project id starting {@code ffffffff}, a list longer than the dashboard follows); {@code /status/NNN} answers that status. The resources upstream points
  * at a port where nothing listens (a service that is down). The real services are tested end to end elsewhere.
  *
  * <p>A slow request tagged {@code ?call=<tag>} is remembered: {@code GET /stub/calls/<tag>} answers
@@ -65,6 +67,14 @@ public class UpstreamStubResource implements QuarkusTestResourceLifecycleManager
             if (request.path().matches("/api/v1/(partners|projects)/[0-9a-f-]{36}")) {
                 String id = request.path().substring(request.path().length() - 36);
                 echo.put("id", id).put("name", "Stub " + id.substring(0, 8)).put("sector", "THIRD_SECTOR").put("status", "ACTIVE");
+            }
+            if (request.path().matches("/api/v1/projects/[0-9a-f-]{36}/participants")) {
+                // a list in pages {items, next} of one participant each: three pages, endless for a project id starting ffffffff
+                String cursor = request.getParam("cursor");
+                int page = cursor == null ? 1 : Integer.parseInt(cursor);
+                boolean endless = request.path().startsWith("/api/v1/projects/ffffffff");
+                echo.clear().put("items", new JsonArray().add(new JsonObject().put("partnerId", "page-" + page)))
+                        .put("next", endless || page < 3 ? String.valueOf(page + 1) : null);
             }
             int status = request.path().matches(".*/status/\\d{3}") ? Integer.parseInt(request.path().substring(request.path().length() - 3)) : 200;
             long delay = request.path().endsWith("/slow") ? 3000 : 0;

@@ -47,6 +47,21 @@ public class Api {
         return send("GET", path, null, Map.of(), query);
     }
 
+    /**
+     * Every item of a paged list (100 a page, at most 10 pages): {@code {items, next}}, {@code next} not null when
+     * the list was longer than that; a refusal or problem as the API answered it.
+     */
+    public ApiResponse all(String path, Object... query) {
+        return ApiResponse.allPages(cursor -> {
+            Object[] paged = java.util.Arrays.copyOf(query, query.length + 4);
+            paged[query.length] = "limit";
+            paged[query.length + 1] = 100;
+            paged[query.length + 2] = "cursor";
+            paged[query.length + 3] = cursor;
+            return get(path, paged);
+        }, 10);
+    }
+
     public ApiResponse post(String path, Object body, Map<String, String> headers) {
         return send("POST", path, body, headers);
     }

@@ -113,7 +113,7 @@ public class PartnerResource {
         if (!p.ok()) {
             throw new jakarta.ws.rs.NotFoundException();
         }
-        ApiResponse needs = api.get("/api/v1/needs", "projectId", id, "limit", 100);
+        ApiResponse needs = api.all("/api/v1/needs", "projectId", id);
         return view.page(pledge).data("project", view.map(p.body())).data("needs", needs.ok() ? view.list(needs) : List.of())
                 .data("key", key).data("form", form).data("minDue", LocalDate.now(ZoneOffset.UTC).toString());
     }

@@ -114,9 +114,9 @@ public class ProjectsResource {
         }
         Map<String, Object> proj = view.map(p.body());
         ApiResponse readiness = api.get("/api/v1/projects/" + id + "/readiness");
-        ApiResponse participants = api.get("/api/v1/projects/" + id + "/participants");
-        ApiResponse needs = api.get("/api/v1/needs", "projectId", id, "limit", 100);
-        ApiResponse risks = api.get("/api/v1/risks", "projectId", id, "limit", 100);
+        ApiResponse participants = api.all("/api/v1/projects/" + id + "/participants");
+        ApiResponse needs = api.all("/api/v1/needs", "projectId", id);
+        ApiResponse risks = api.all("/api/v1/risks", "projectId", id);
         List<Map<String, Object>> accepted = new ArrayList<>();
         List<Map<String, Object>> people = participants.ok() ? view.list(participants) : List.of();
         for (Map<String, Object> participant : people) {
@@ -310,7 +310,7 @@ public class ProjectsResource {
             throw new jakarta.ws.rs.NotFoundException();
         }
         Map<String, Object> board = view.map(answer.body());
-        ApiResponse indicators = api.get("/api/v1/projects/" + id + "/indicators");
+        ApiResponse indicators = api.all("/api/v1/projects/" + id + "/indicators");
         List<Map<String, Object>> risks = board.get("risks") instanceof List<?> ? view.list(new ApiResponse(200, answer.body().path("risks"), null)) : List.of();
         return view.page(dashboard).data("board", board).data("project", board.get("project"))
                 .data("heat", HeatMap.of(risks)).data("indicators", indicators.ok() ? view.list(indicators) : List.of());

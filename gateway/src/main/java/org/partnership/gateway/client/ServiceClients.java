@@ -38,9 +38,10 @@ public final class ServiceClients {
         @Path("/readiness")
         Uni<JsonNode> readiness(@PathParam("id") String id);
 
+        /** A page of the project's participants, the lead first. */
         @GET
         @Path("/participants")
-        Uni<JsonNode> participants(@PathParam("id") String id);
+        Uni<JsonNode> participants(@PathParam("id") String id, @QueryParam("limit") int limit, @QueryParam("cursor") String cursor);
 
         /** How the project integrates across sectors, dimensions and levels (projects-service computes it). */
         @GET

@@ -89,7 +89,7 @@ public final class DashboardComposer {
         }
     }
 
-    /** A list answer may be a bare array or a page {@code {items, next}}. */
+    /** A list part: the items its pages gave, or one page {@code {items, next}}. */
     private static Part items(Part part) {
         JsonNode answer = part.value();
         return answer != null && answer.has("items") ? new Part(answer.get("items"), false, null, part.truncated()) : part;

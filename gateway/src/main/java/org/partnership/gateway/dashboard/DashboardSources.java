@@ -62,9 +62,10 @@ public class DashboardSources {
         return part(projects.readiness(projectId));
     }
 
+    /** Every participant, page after page (truncated beyond {@link #MAX_PAGES} pages). */
     @Fallback(ProjectsUnavailable.class)
     public Uni<Part> participants(String projectId) {
-        return part(projects.participants(projectId));
+        return restrictedWhenRefused(pages(cursor -> projects.participants(projectId, PAGE, cursor), null, JsonNodeFactory.instance.arrayNode(), 0));
     }
 
     /** The project's sectors x dimensions matrix, levels and gaps, as projects-service computes them. */

@@ -10,7 +10,9 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
@@ -60,6 +62,20 @@ class MeAndDashboardTest {
                 .body("$", not(hasKey("risks")))
                 .body("$", not(hasKey("departedPledges")))
                 .body("integration.path", is("/api/v1/projects/" + project + "/integration"));
+    }
+
+    @Test
+    void shouldFollowTheParticipantsPagesAndNameAListLongerThanItFollowsTruncated() {
+        String coordinator = Tokens.coordinator(UUID.randomUUID());
+        UUID project = UUID.fromString("0" + UUID.randomUUID().toString().substring(1));
+        given().auth().oauth2(coordinator).get("/api/v1/dashboards/projects/" + project).then().statusCode(200)
+                .body("participants.partnerId", contains("page-1", "page-2", "page-3"))
+                .body("truncated", not(hasItem("participants")));
+        UUID endless = UUID.fromString("ffffffff" + UUID.randomUUID().toString().substring(8));
+        given().auth().oauth2(coordinator).get("/api/v1/dashboards/projects/" + endless).then().statusCode(200)
+                .body("participants", hasSize(10))
+                .body("participants[9].partnerId", is("page-10"))
+                .body("truncated", hasItem("participants"));
     }
 
     @Test

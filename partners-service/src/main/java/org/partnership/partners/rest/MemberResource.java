@@ -12,6 +12,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -27,14 +28,20 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.partnership.http.ApiResponses;
 import org.partnership.http.Ids;
+import org.partnership.http.Page;
 import org.partnership.http.Problem;
+import org.partnership.http.ProblemException;
 import org.partnership.http.idempotency.IdempotentRequests;
 import org.partnership.http.idempotency.IdempotentRequests.Created;
 import org.partnership.partners.rest.PartnerRequests.AddMemberRequest;
+import org.partnership.partners.repository.PartnerMemberRepository;
+import org.partnership.partners.rest.PartnerResponses.MemberPage;
 import org.partnership.partners.rest.PartnerResponses.MemberView;
 import org.partnership.partners.service.CallerResolver;
 import org.partnership.partners.service.MemberService;
 
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 
@@ -64,13 +71,24 @@ public class MemberResource {
 
     @GET
     @Operation(operationId = "listPartnerMembers", summary = "The users who represent a partner",
-            description = "Visible to the partner's own members, administrators and auditors.")
-    @APIResponse(responseCode = "200", description = "Members", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = MemberView.class)))
+            description = "Earliest joined first, keyset-paginated. Visible to the partner's own members, administrators and auditors.")
+    @APIResponse(responseCode = "200", description = "A page of members", content = @Content(schema = @Schema(implementation = MemberPage.class)))
     @ApiResponses.Reads
-    public Uni<List<MemberView>> list(@PathParam("id") String id) {
+    public Uni<MemberPage> list(@PathParam("id") String id,
+            @Parameter(description = "Page size, 1-100 (default 20)", schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("limit") String limit,
+            @Parameter(description = "The 'next' cursor of the previous page") @QueryParam("cursor") String cursor) {
         UUID partnerId = Ids.uuid(id, "id");
-        return callers.current().chain(caller -> service.list(caller, partnerId))
-                .map(list -> list.stream().map(MemberView::of).toList());
+        int size = Page.limit(limit);
+        PartnerMemberRepository.Position after = position(cursor);
+        return callers.current().chain(caller -> service.list(caller, partnerId, after, size + 1)).map(found -> {
+            List<MemberView> items = found.stream().limit(size).map(MemberView::of).toList();
+            String next = null;
+            if (found.size() > size) {
+                var last = found.get(size - 1);
+                next = Page.cursor(last.joinedAt().toString(), last.userId());
+            }
+            return new MemberPage(items, next);
+        });
     }
 
     @GET
@@ -117,5 +135,19 @@ public class MemberResource {
         UUID partnerId = Ids.uuid(id, "id");
         return callers.current().chain(caller -> service.remove(caller, partnerId, userId))
                 .map(removed -> Response.noContent().build());
+    }
+
+    /** Where the previous page ended: {@code (joined_at, user id)}; null for the first page; 400 when not one of ours. */
+    private static PartnerMemberRepository.Position position(String cursor) {
+        String[] key = Page.position(cursor, 2);
+        if (key == null) {
+            return null;
+        }
+        try {
+            return new PartnerMemberRepository.Position(OffsetDateTime.parse(key[0]), key[1]);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badRequest("validation", "cursor is not valid; use the 'next' value of a previous page",
+                    List.of(new Problem.FieldError("cursor", "not a cursor from this list")));
+        }
     }
 }

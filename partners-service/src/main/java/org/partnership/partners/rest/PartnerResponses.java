@@ -80,6 +80,11 @@ public final class PartnerResponses {
                               @JsonInclude(JsonInclude.Include.ALWAYS) @Schema(nullable = true, description = "Cursor of the next page; null on the last page") String next) {
     }
 
+    @Schema(name = "MemberPage")
+    public record MemberPage(List<MemberView> items,
+                             @JsonInclude(JsonInclude.Include.ALWAYS) @Schema(nullable = true, description = "Cursor of the next page; null on the last page") String next) {
+    }
+
     @Schema(name = "Member")
     public record MemberView(String userId, String username, OffsetDateTime joinedAt) {
         static MemberView of(PartnerMember m) {

@@ -50,10 +50,13 @@ public class MemberService {
         this.outbox = outbox;
     }
 
-    /** The users who represent a partner: visible to its members, administrators and auditors (404 for others). */
+    /**
+     * A page of the users who represent a partner, earliest joined first: visible to its members, administrators and
+     * auditors (404 for others).
+     */
     @WithSession
-    public Uni<List<PartnerMember>> list(Caller caller, UUID partnerId) {
-        return readable(caller, partnerId).chain(() -> members.ofPartner(partnerId));
+    public Uni<List<PartnerMember>> list(Caller caller, UUID partnerId, PartnerMemberRepository.Position after, int limit) {
+        return readable(caller, partnerId).chain(() -> members.page(partnerId, after, limit));
     }
 
     /** One member, to the same audience. */

@@ -16,7 +16,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.partnership.partners.rest.PartnerResourceTest.as;
 import static org.partnership.partners.rest.PartnerResourceTest.body;
 import static org.partnership.partners.rest.PartnerResourceTest.json;
@@ -50,7 +53,8 @@ class MemberResourceTest {
                 .then().statusCode(201).header("Idempotent-Replayed", "true").extract().asString();
         assertThat(again).isEqualTo(first);
 
-        as(owner).get(PARTNERS + "/" + id + "/members").then().statusCode(200).body("username", containsInAnyOrder(user, colleague));
+        as(owner).get(PARTNERS + "/" + id + "/members").then().statusCode(200).body("items.username", containsInAnyOrder(user, colleague))
+                .body("next", nullValue());
         as(owner).get(PARTNERS + "/" + id + "/members/" + colleagueId).then().statusCode(200).body("username", is(colleague));
         // the colleague acts for the partner (here before Keycloak's claim reaches their token: from their membership)
         as(Tokens.newcomer(colleague)).header("If-Match", "\"1\"").body(Map.of("description", "Edited by the colleague"))
@@ -65,6 +69,30 @@ class MemberResourceTest {
         assertThat(json(events.get(2)).path("data").path("username").asText()).isEqualTo(colleague);
         assertThat(json(events.get(2)).path("data").path("by").asText()).isEqualTo(Tokens.user(user).subject());
         assertThat(json(events.get(2)).path("data").path("byUsername").asText()).isEqualTo(user);
+    }
+
+    @Test
+    void shouldPageThroughAPartnersMembersEarliestJoinedFirst() {
+        String founder = "pager-" + UUID.randomUUID();
+        String owner = Tokens.newcomer(founder);
+        String id = register(owner, body("PAG-" + UUID.randomUUID()));
+        String members = PARTNERS + "/" + id + "/members";
+        List<String> joined = new java.util.ArrayList<>(List.of(founder));
+        for (int i = 0; i < 2; i++) {
+            String colleague = "paged-" + i + "-" + UUID.randomUUID();
+            RealmUsers.add(colleague, Tokens.user(colleague).subject());
+            as(owner).body(Map.of("user", colleague)).post(members).then().statusCode(201);
+            joined.add(colleague);
+        }
+
+        String next = as(owner).queryParam("limit", 2).get(members).then().statusCode(200)
+                .body("items.username", is(joined.subList(0, 2))).body("next", notNullValue()).extract().path("next");
+        as(Tokens.auditor()).queryParam("limit", 2).queryParam("cursor", next).get(members).then().statusCode(200)
+                .body("items.username", is(joined.subList(2, 3))).body("next", nullValue());
+        as(owner).queryParam("limit", 101).get(members).then().statusCode(400).body("errors.field", hasItem("limit"));
+        as(owner).queryParam("cursor", "garbage!").get(members).then().statusCode(400).body("errors.field", hasItem("cursor"));
+        as(owner).queryParam("cursor", org.partnership.http.Page.cursor("not-a-time", "x")).get(members).then().statusCode(400)
+                .body("errors.field", hasItem("cursor"));
     }
 
     @Test
@@ -92,7 +120,7 @@ class MemberResourceTest {
         RealmUsers.add(linked, Tokens.user(linked).subject(), UUID.randomUUID());
         as(owner).body(Map.of("user", linked)).post(members).then().statusCode(409)
                 .body("type", is("urn:partnership:problem:already-member"));
-        as(owner).get(members).then().statusCode(200).body("size()", is(2));
+        as(owner).get(members).then().statusCode(200).body("items.size()", is(2));
     }
 
     @Test
@@ -117,7 +145,7 @@ class MemberResourceTest {
         as(owner).header("If-Match", "\"1\"").body(Map.of("description", "still here?")).patch(PARTNERS + "/" + id)
                 .then().statusCode(403);
         as(owner).get(members).then().statusCode(404);
-        as(Tokens.newcomer(colleague)).get(members).then().statusCode(200).body("username", containsInAnyOrder(colleague));
+        as(Tokens.newcomer(colleague)).get(members).then().statusCode(200).body("items.username", containsInAnyOrder(colleague));
         as(Tokens.newcomer(colleague)).delete(members + "/" + colleagueId).then().statusCode(409)
                 .body("detail", containsString("last member"));
         as(Tokens.admin()).delete(members + "/" + colleagueId).then().statusCode(409);
@@ -150,11 +178,11 @@ class MemberResourceTest {
         as(Tokens.auditor()).body(Map.of("user", colleague)).post(members).then().statusCode(403);
         as(Tokens.auditor()).body(Map.of("user", "")).post(members).then().statusCode(403);
         as(Tokens.auditor()).delete(members + "/" + Tokens.user(user).subject()).then().statusCode(403);
-        as(Tokens.auditor()).get(members).then().statusCode(200).body("username", containsInAnyOrder(user));
+        as(Tokens.auditor()).get(members).then().statusCode(200).body("items.username", containsInAnyOrder(user));
 
         as(Tokens.admin()).body(Map.of("user", colleague)).post(members).then().statusCode(201);
         as(Tokens.admin()).delete(members + "/" + Tokens.user(user).subject()).then().statusCode(204);
-        as(Tokens.admin()).get(members).then().statusCode(200).body("username", containsInAnyOrder(colleague));
+        as(Tokens.admin()).get(members).then().statusCode(200).body("items.username", containsInAnyOrder(colleague));
         List<String> events = Topics.values("partners.v1", id, 4, Duration.ofSeconds(20));
         assertThat(json(events.get(2)).path("data").path("byUsername").asText()).isEqualTo("admin");
     }

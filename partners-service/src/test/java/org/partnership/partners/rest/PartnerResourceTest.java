@@ -52,7 +52,7 @@ class PartnerResourceTest {
                 .extract().path("id");
 
         as(token).get(PARTNERS + "/" + id + "/members").then().statusCode(200)
-                .body("username", hasItem(user));
+                .body("items.username", hasItem(user));
         List<String> events = Topics.values("partners.v1", id, 1, Duration.ofSeconds(20));
         assertThat(events).hasSize(1);
         EventContracts.assertValid(events.get(0));

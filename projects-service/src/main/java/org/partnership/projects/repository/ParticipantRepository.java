@@ -11,7 +11,10 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
-/** Participations across projects: the invitations waiting for a partner, oldest first, keyset {@code (invited_at, id)}. */
+/**
+ * Participations: a project's participants and the invitations waiting for a partner across projects, both oldest
+ * invited first, keyset {@code (invited_at, id)}.
+ */
 @ApplicationScoped
 @WithSession
 public class ParticipantRepository implements PanacheRepositoryBase<Participant, UUID> {
@@ -26,6 +29,18 @@ public class ParticipantRepository implements PanacheRepositoryBase<Participant,
                 + (after == null ? "" : " and (pa.invitedAt > :afterAt or (pa.invitedAt = :afterAt and pa.id > :afterId))")
                 + " order by pa.invitedAt, pa.id";
         Parameters params = Parameters.with("partner", partnerId);
+        if (after != null) {
+            params = params.and("afterAt", after.invitedAt()).and("afterId", after.id());
+        }
+        return find(query, params).page(0, limit).list();
+    }
+
+    /** A page of a project's participants (the lead included), oldest invited first. */
+    public Uni<List<Participant>> ofProject(UUID projectId, Position after, int limit) {
+        String query = "from Participant pa where pa.project.id = :project"
+                + (after == null ? "" : " and (pa.invitedAt > :afterAt or (pa.invitedAt = :afterAt and pa.id > :afterId))")
+                + " order by pa.invitedAt, pa.id";
+        Parameters params = Parameters.with("project", projectId);
         if (after != null) {
             params = params.and("afterAt", after.invitedAt()).and("afterId", after.id());
         }

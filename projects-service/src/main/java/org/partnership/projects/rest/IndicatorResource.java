@@ -37,11 +37,13 @@ import org.partnership.http.idempotency.IdempotentRequests;
 import org.partnership.http.idempotency.IdempotentRequests.Created;
 import org.partnership.projects.domain.Caller;
 import org.partnership.projects.domain.Indicator;
+import org.partnership.projects.repository.IndicatorRepository;
 import org.partnership.projects.repository.MeasurementRepository;
 import org.partnership.projects.rest.ProjectRequests.IndicatorRequest;
 import org.partnership.projects.rest.ProjectRequests.MeasurementRequest;
 import org.partnership.projects.rest.ProjectRequests.TargetRequest;
 import org.partnership.projects.rest.ProjectRequests.TargetsRequest;
+import org.partnership.projects.rest.ProjectResponses.IndicatorPage;
 import org.partnership.projects.rest.ProjectResponses.IndicatorView;
 import org.partnership.projects.rest.ProjectResponses.MeasurementPage;
 import org.partnership.projects.rest.ProjectResponses.MeasurementView;
@@ -76,12 +78,26 @@ public class IndicatorResource {
     @GET
     @Path("/{id}/indicators")
     @Operation(operationId = "listIndicators", summary = "A project's indicators with their latest measurement and progress to target",
-            description = "For participants, auditors and administrators; others get 403 (they see the public summary only).")
-    @APIResponse(responseCode = "200", description = "Indicators", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = IndicatorView.class)))
+            description = "Oldest declared first, keyset-paginated. For participants, auditors and administrators; others get 403 (they see the public summary only).")
+    @APIResponse(responseCode = "200", description = "A page of indicators", content = @Content(schema = @Schema(implementation = IndicatorPage.class)))
     @ApiResponses.Reads
-    public Uni<List<IndicatorView>> indicators(@PathParam("id") String id) {
+    public Uni<IndicatorPage> indicators(@PathParam("id") String id,
+            @Parameter(description = "Page size, 1-100 (default 20)", schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("limit") String limit,
+            @Parameter(description = "The 'next' cursor of the previous page") @QueryParam("cursor") String cursor) {
         UUID projectId = Ids.uuid(id, "id");
-        return indicators.list(callers.current(), projectId).map(list -> list.stream().map(IndicatorView::of).toList());
+        int size = Page.limit(limit);
+        String[] key = Page.position(cursor, 2);
+        IndicatorRepository.Position after = key == null ? null
+                : new IndicatorRepository.Position(ProjectMapping.instant(key[0], "cursor"), Ids.uuid(key[1], "cursor"));
+        return indicators.list(callers.current(), projectId, after, size + 1).map(found -> {
+            List<IndicatorView> items = found.stream().limit(size).map(IndicatorView::of).toList();
+            String next = null;
+            if (found.size() > size) {
+                Indicator last = found.get(size - 1);
+                next = Page.cursor(last.createdAt().toString(), last.id().toString());
+            }
+            return new IndicatorPage(items, next);
+        });
     }
 
     @GET

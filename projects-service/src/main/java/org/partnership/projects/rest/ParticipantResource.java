@@ -37,6 +37,7 @@ import org.partnership.projects.repository.ParticipantRepository;
 import org.partnership.projects.rest.ProjectRequests.InviteRequest;
 import org.partnership.projects.rest.ProjectResponses.InvitationPage;
 import org.partnership.projects.rest.ProjectResponses.InvitationView;
+import org.partnership.projects.rest.ProjectResponses.ParticipantPage;
 import org.partnership.projects.rest.ProjectResponses.ParticipantView;
 import org.partnership.projects.rest.ProjectResponses.ProjectView;
 import org.partnership.projects.service.CallerResolver;
@@ -75,9 +76,7 @@ public class ParticipantResource {
             @Parameter(description = "Page size, 1-100 (default 20)", schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("limit") String limit,
             @Parameter(description = "The 'next' cursor of the previous page") @QueryParam("cursor") String cursor) {
         int size = Page.limit(limit);
-        String[] position = Page.position(cursor, 2);
-        ParticipantRepository.Position after = position == null ? null
-                : new ParticipantRepository.Position(ProjectMapping.instant(position[0], "cursor"), Ids.uuid(position[1], "cursor"));
+        ParticipantRepository.Position after = position(cursor);
         return service.invitations(callers.current(), after, size + 1).map(page -> {
             List<InvitationView> items = page.invitations().stream().limit(size)
                     .map(p -> InvitationView.of(p, page.leads().get(p.project().leadPartnerId()))).toList();
@@ -93,12 +92,26 @@ public class ParticipantResource {
     @GET
     @Path("/{id}/participants")
     @Operation(operationId = "listParticipants", summary = "A project's participants, the lead included",
-            description = "Each partner with its role and participation status (INVITED, ACCEPTED, DECLINED or WITHDRAWN). For participants, auditors and administrators; others get 403 (they see the public summary only).")
-    @APIResponse(responseCode = "200", description = "Participants", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = ParticipantView.class)))
+            description = "Each partner with its role and participation status (INVITED, ACCEPTED, DECLINED or WITHDRAWN), oldest invited first "
+                    + "(the lead first), keyset-paginated. For participants, auditors and administrators; others get 403 (they see the public summary only).")
+    @APIResponse(responseCode = "200", description = "A page of participants", content = @Content(schema = @Schema(implementation = ParticipantPage.class)))
     @ApiResponses.Reads
-    public Uni<List<ParticipantView>> participants(@PathParam("id") String id) {
+    public Uni<ParticipantPage> participants(@PathParam("id") String id,
+            @Parameter(description = "Page size, 1-100 (default 20)", schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("limit") String limit,
+            @Parameter(description = "The 'next' cursor of the previous page") @QueryParam("cursor") String cursor) {
         UUID projectId = Ids.uuid(id, "id");
-        return service.participants(callers.current(), projectId).map(ProjectView::participants);
+        int size = Page.limit(limit);
+        ParticipantRepository.Position after = position(cursor);
+        return service.participants(callers.current(), projectId, after, size + 1).map(page -> {
+            List<ParticipantView> items = page.participants().stream().limit(size)
+                    .map(p -> ParticipantView.of(p, page.partners().get(p.partnerId()))).toList();
+            String next = null;
+            if (page.participants().size() > size) {
+                var last = page.participants().get(size - 1);
+                next = Page.cursor(last.invitedAt().toString(), last.id().toString());
+            }
+            return new ParticipantPage(items, next);
+        });
     }
 
     @POST
@@ -158,6 +171,13 @@ public class ParticipantResource {
 
     private static Response ok(ProjectDetails details, Caller caller) {
         return ProjectResource.ok(details, caller);
+    }
+
+    /** Where the previous page of participants or invitations ended: {@code (invited_at, id)}; null for the first page. */
+    private static ParticipantRepository.Position position(String cursor) {
+        String[] position = Page.position(cursor, 2);
+        return position == null ? null
+                : new ParticipantRepository.Position(ProjectMapping.instant(position[0], "cursor"), Ids.uuid(position[1], "cursor"));
     }
 
     private static String blankToNull(String value) {

@@ -85,6 +85,16 @@ public final class ProjectResponses {
     public record FlagView(@Schema(examples = "PARTICIPANT_SUSPENDED") String code, UUID partnerId, String detail) {
     }
 
+    @Schema(name = "ParticipantPage")
+    public record ParticipantPage(List<ParticipantView> items,
+                                  @JsonInclude(JsonInclude.Include.ALWAYS) @Schema(nullable = true, description = "Cursor of the next page; null on the last page") String next) {
+    }
+
+    @Schema(name = "IndicatorPage")
+    public record IndicatorPage(List<IndicatorView> items,
+                                @JsonInclude(JsonInclude.Include.ALWAYS) @Schema(nullable = true, description = "Cursor of the next page; null on the last page") String next) {
+    }
+
     @Schema(name = "ProjectPage")
     public record ProjectPage(List<ProjectView> items,
                               @JsonInclude(JsonInclude.Include.ALWAYS) @Schema(nullable = true, description = "Cursor of the next page; null on the last page") String next) {

@@ -56,9 +56,10 @@ public class IndicatorService {
     public record Recorded(Indicator indicator, Measurement measurement) {
     }
 
+    /** A page of the project's indicators, oldest declared first. */
     @WithSession
-    public Uni<List<Indicator>> list(Caller caller, UUID projectId) {
-        return projects.insider(caller, projectId).chain(project -> indicators.ofProject(projectId));
+    public Uni<List<Indicator>> list(Caller caller, UUID projectId, IndicatorRepository.Position after, int limit) {
+        return projects.insider(caller, projectId).chain(project -> indicators.page(projectId, after, limit));
     }
 
     /** One indicator of a project the caller sees in full. */

@@ -172,10 +172,18 @@ public class ProjectService {
         });
     }
 
-    /** The project with its participants, for those who see it in full (403 for the public-summary audience). */
+    /**
+     * A page of the project's participants (the lead included) with their partners' replicas, oldest invited first,
+     * for those who see the project in full (403 for the public-summary audience).
+     */
     @WithSession
-    public Uni<ProjectDetails> participants(Caller caller, UUID id) {
-        return insider(caller, id).chain(this::details);
+    public Uni<ParticipantPage> participants(Caller caller, UUID id, ParticipantRepository.Position after, int limit) {
+        return insider(caller, id).chain(project -> participants.ofProject(id, after, limit))
+                .chain(found -> partners.byIds(found.stream().map(Participant::partnerId).toList())
+                        .map(replicas -> new ParticipantPage(found, replicas)));
+    }
+
+    public record ParticipantPage(List<Participant> participants, java.util.Map<UUID, PartnerReplica> partners) {
     }
 
     /** Open invitations waiting for the caller's partner, with the replica of each project's lead. */

@@ -76,6 +76,24 @@ class IndicatorResourceTest {
     }
 
     @Test
+    void shouldPageThroughAProjectsIndicatorsOldestDeclaredFirst() {
+        Partnership p = Fixtures.openPartnership("PUBLIC", "THIRD_SECTOR");
+        String rep = Tokens.partnerRep(p.participants()[0]);
+        List<String> ids = new java.util.ArrayList<>();
+        for (String name : List.of("People housed", "Meals served", "Volunteers trained")) {
+            ids.add(as(p.coordinator()).body(Map.of("name", name, "unit", "people", "baseline", "0", "target", "10"))
+                    .post(p.path() + "/indicators").then().statusCode(201).extract().path("id"));
+        }
+        String next = as(rep).queryParam("limit", 2).get(p.path() + "/indicators").then().statusCode(200)
+                .body("items.id", is(ids.subList(0, 2))).body("items[0].name", is("People housed"))
+                .body("next", notNullValue()).extract().path("next");
+        as(Tokens.auditor()).queryParam("limit", 2).queryParam("cursor", next).get(p.path() + "/indicators").then().statusCode(200)
+                .body("items.id", is(ids.subList(2, 3))).body("next", nullValue());
+        as(rep).queryParam("limit", 0).get(p.path() + "/indicators").then().statusCode(400).body("errors.field", hasItem("limit"));
+        as(rep).queryParam("cursor", "garbage!").get(p.path() + "/indicators").then().statusCode(400).body("errors.field", hasItem("cursor"));
+    }
+
+    @Test
     void shouldLetOnlyTheLeadChangeTargetsWithTheCurrentVersion() {
         Partnership p = Fixtures.openPartnership("PUBLIC", "THIRD_SECTOR");
         String indicator = as(p.coordinator()).body(Map.of("name", "Meals", "unit", "meals", "baseline", "0", "target", "100"))

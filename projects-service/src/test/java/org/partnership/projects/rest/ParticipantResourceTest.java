@@ -5,11 +5,16 @@ import org.junit.jupiter.api.Test;
 import org.partnership.projects.Fixtures;
 import org.partnership.testsupport.Tokens;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.partnership.projects.Fixtures.PROJECTS;
 import static org.partnership.projects.Fixtures.as;
 import static org.partnership.projects.Fixtures.partner;
@@ -47,6 +52,29 @@ class ParticipantResourceTest {
         Fixtures.publishPartner("reinstated", charity, "Reinstated Charity", "THIRD_SECTOR", "ACTIVE", 3);
         post(Tokens.partnerRep(charity), path + "/participants/" + charity + "/accept", 200);
         participantStatus(coordinator, path, charity, "ACCEPTED");
+    }
+
+    @Test
+    void shouldPageThroughAProjectsParticipantsLeadFirst() {
+        UUID lead = partner("PUBLIC");
+        String coordinator = Tokens.coordinator(lead);
+        String path = PROJECTS + "/" + Fixtures.createProject(lead);
+        UUID charity = partner("THIRD_SECTOR");
+        UUID company = partner("MARKET");
+        invite(coordinator, path, charity);
+        invite(coordinator, path, company);
+
+        String next = as(coordinator).queryParam("limit", 2).get(path + "/participants").then().statusCode(200)
+                .body("items.partnerId", is(List.of(lead.toString(), charity.toString())))
+                .body("items[0].role", is("LEAD")).body("items[1].partnerName", notNullValue())
+                .body("next", notNullValue()).extract().path("next");
+        as(Tokens.auditor()).queryParam("limit", 2).queryParam("cursor", next).get(path + "/participants").then().statusCode(200)
+                .body("items.partnerId", is(List.of(company.toString()))).body("items[0].status", is("INVITED"))
+                .body("next", nullValue());
+        as(coordinator).get(path + "/participants").then().statusCode(200).body("items", hasSize(3)).body("next", nullValue());
+        as(coordinator).queryParam("limit", 101).get(path + "/participants").then().statusCode(400).body("errors.field", hasItem("limit"));
+        as(coordinator).queryParam("cursor", "garbage!").get(path + "/participants").then().statusCode(400)
+                .body("errors.field", hasItem("cursor"));
     }
 
     static void invite(String coordinator, String path, UUID partner) {

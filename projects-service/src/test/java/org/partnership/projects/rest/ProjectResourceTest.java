@@ -405,7 +405,7 @@ class ProjectResourceTest {
 
         as(auditor).get(path).then().statusCode(200).body("visibility", is("FULL")).body("status", is("DRAFT"));
         as(auditor).get(path + "/readiness").then().statusCode(200).body("ready", is(false));
-        as(auditor).get(path + "/participants").then().statusCode(200).body("role", hasItem("LEAD"));
+        as(auditor).get(path + "/participants").then().statusCode(200).body("items.role", hasItem("LEAD"));
         as(auditor).queryParam("status", "DRAFT").queryParam("limit", 100).get(PROJECTS).then().statusCode(200);
         as(auditor).post(path + "/open").then().statusCode(403).body("detail", containsString("role does not allow"));
         as(auditor).header("If-Match", "\"0\"").body(Map.of("title", "Audited")).patch(path).then().statusCode(403);
@@ -465,7 +465,7 @@ class ProjectResourceTest {
         as(p.coordinator()).body(Map.of("value", "1", "measuredAt", "2026-01-01"))
                 .post(p.path() + "/indicators/" + UUID.randomUUID() + "/measurements").then().statusCode(404);
         as(Tokens.partnerRep(p.participants()[0])).get(p.path() + "/indicators").then().statusCode(200)
-                .body("[0].name", is("People housed")).body("[0].progressPercent", is("40"));
+                .body("items[0].name", is("People housed")).body("items[0].progressPercent", is("40"));
         post(Tokens.partnerRep(p.participants()[0]), p.path() + "/participants/" + p.participants()[0] + "/withdraw", 200);
         post(p.coordinator(), p.path() + "/complete", 200);
 
