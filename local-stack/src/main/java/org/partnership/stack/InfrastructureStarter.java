@@ -40,6 +40,16 @@ final class InfrastructureStarter extends Starter {
         ParallelStart.run(tasks, abort);
     }
 
+    /** Starts one of the launcher's own infrastructure components again, on the same ports and data. */
+    void start(Component component) {
+        switch (component) {
+            case POSTGRES -> startPostgres();
+            case KAFKA -> startKafka();
+            case KEYCLOAK -> startKeycloak();
+            default -> throw new IllegalArgumentException(component + " is not infrastructure");
+        }
+    }
+
     private boolean needsDatabase() {
         return config.services().stream().anyMatch(s -> s.database() != null);
     }

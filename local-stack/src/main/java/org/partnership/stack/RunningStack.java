@@ -113,6 +113,50 @@ public final class RunningStack implements AutoCloseable {
         return started.isAlive(component);
     }
 
+    // ---------------------------------------------------------------------------------------------- faults
+
+    /**
+     * Kills a component's process at once, with its descendants (SIGKILL: a crash, an OOM kill), and waits until it
+     * is gone; the rest keeps running and the monitor does not report it. For fault-injection tests; PostgreSQL,
+     * whose processes the embedded library owns, is {@link #stop stopped} instead.
+     */
+    public void kill(Component component) {
+        ChildProcess process = started.process(component).filter(p -> started.contains(component))
+                .orElseThrow(() -> new IllegalArgumentException(component + " is not a running process of this stack"));
+        started.remove(component);
+        ProcessHandle handle = process.handle();
+        handle.descendants().forEach(ProcessHandle::destroyForcibly);
+        handle.destroyForcibly();
+        process.waitFor(Duration.ofSeconds(30));
+        progress.print(component + " killed (SIGKILL)");
+    }
+
+    /** Stops a component the way an operator would (SIGTERM; PostgreSQL's fast shutdown); the rest keeps running. */
+    public void stop(Component component) {
+        AutoCloseable stopper = started.remove(component);
+        if (stopper == null) {
+            throw new IllegalArgumentException(component + " is not running in this stack");
+        }
+        try {
+            stopper.close();
+        } catch (Exception e) {
+            throw new StackException(component + " did not stop: " + e.getMessage(), e);
+        }
+        progress.print(component + " stopped");
+    }
+
+    /** Starts a killed or stopped component again, on the same ports and data, and waits until it is ready. */
+    public void restart(Component component) {
+        if (started.contains(component)) {
+            throw new IllegalArgumentException(component + " is running");
+        }
+        if (component.isService()) {
+            new ServiceStarter(config, progress, state, started, abort, unsetEnv).start(component);
+        } else {
+            new InfrastructureStarter(config, progress, state, started, abort, unsetEnv).start(component);
+        }
+    }
+
     /** The table printed once everything is ready: URLs, demo logins, how to get a token. */
     public String summary() {
         return new StackSummary(config).render(readySeconds);

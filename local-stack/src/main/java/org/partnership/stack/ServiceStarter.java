@@ -36,7 +36,8 @@ final class ServiceStarter extends Starter {
         }
     }
 
-    private void start(Component service) {
+    /** Starts one service and waits until it is ready. */
+    void start(Component service) {
         if (abort.requested()) {
             throw new StackAbortedException(service.displayName());
         }
