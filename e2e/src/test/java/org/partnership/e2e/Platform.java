@@ -5,6 +5,7 @@ import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.partnership.stack.Component;
 import org.partnership.stack.LocalStack;
 import org.partnership.stack.RunningStack;
 import org.partnership.stack.StackConfig;
@@ -12,14 +13,16 @@ import org.partnership.stack.StackException;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 
 /**
  * The platform under test: the stack {@code ./stack} starts (same code), on free ports and a throwaway data
- * directory, without demo data, started once for the whole suite and stopped at its end — also when tests fail.
+ * directory, without demo data and without the web console, started once for the whole suite and stopped at its end — also when tests fail.
  * Users are created in the real Keycloak and sign in with the password grant; every call goes through the gateway, and
  * every answer it gives is checked against the API description ({@link ContractValidator}).
  */
@@ -32,7 +35,11 @@ public final class Platform implements BeforeAllCallback, ExtensionContext.Store
         synchronized (Platform.class) {
             if (stack == null) {
                 Path repo = Path.of(System.getProperty("partnership.repo", "..")).toAbsolutePath().normalize();
-                stack = LocalStack.start(StackConfig.ephemeral(repo).withDemoData(false));
+                StackConfig config = StackConfig.ephemeral(repo).withDemoData(false);
+                // the API platform; the web console has its own browser suite (console module)
+                Set<Component> components = EnumSet.copyOf(config.components());
+                components.remove(Component.CONSOLE);
+                stack = LocalStack.start(config.withComponents(components));
                 context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put("partnership-platform", this);
                 RestAssured.baseURI = stack.gatewayUrl();
                 RestAssured.filters(new ContractFilter());
