@@ -1,0 +1,384 @@
+package org.partnership.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.partnership.e2e.Organisations.Registration;
+import org.partnership.stack.Component;
+import org.partnership.stack.RunningStack;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Fault injection: while two partners pledge, deliver and withdraw through the gateway (real tokens, an
+ * Idempotency-Key on every create, retries on 5xx and timeouts as a careful client makes them), parts of the platform
+ * are killed at random but logged moments: the Kafka broker (kill -9), resources-service and projects-service (kill -9,
+ * mid-write), then each is restarted. Afterwards, once everything has settled (no consumer lag, no outbox row
+ * waiting), the sources of truth must hold exactly what the answers said: nothing lost, nothing doubled, nothing
+ * created by a refused request, and every replica and summary agrees with its source.
+ * <p>
+ * Last in the suite (it kills parts of the shared stack; the 5xx audit runs before it). {@code -Dfaults.operations=N}
+ * (default 300) sets the length of the stream, {@code -Dfaults.seed} its randomness; both are logged.
+ */
+@Order(Integer.MAX_VALUE)
+@ExtendWith(Platform.class)
+class FaultInjectionIT {
+
+    private static final int OPERATIONS = Integer.getInteger("faults.operations", 300);
+    private static final long SEED = Long.getLong("faults.seed", System.currentTimeMillis());
+    private static final Duration SETTLE = Duration.ofMinutes(2);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final LocalDate today = LocalDate.now();
+    private final Random random = new Random(SEED);
+    private final AtomicInteger done = new AtomicInteger();
+    private final List<String> log = Collections.synchronizedList(new ArrayList<>());
+    /** When the current fault was injected, and the first write answered 2xx after that moment (0: none yet). */
+    private volatile long faultAt = Long.MAX_VALUE;
+    private final AtomicLong firstSuccessAfterFault = new AtomicLong();
+    private final AtomicBoolean faultsDone = new AtomicBoolean();
+
+    /** One partner's side of the stream and what the answers told it. */
+    private final class Partner {
+        final String name;
+        final Platform.User user;
+        final String needId;
+        final String type;
+        final Map<String, BigDecimal> pledged = new HashMap<>();      // contribution id -> quantity
+        final Map<String, Integer> delivered = new HashMap<>();       // contribution id -> deliveries answered 201
+        final Set<String> withdrawn = new HashSet<>();
+        int refused;                                                   // 4xx answers
+        int replayed;                                                  // retries answered from the idempotency store
+        int retried;                                                   // requests that took more than one attempt
+        private String token;
+        private long tokenAt;
+
+        Partner(String name, Platform.User user, String needId, String type) {
+            this.name = name;
+            this.user = user;
+            this.needId = needId;
+            this.type = type;
+        }
+
+        /** What stands pledged: the pledges not withdrawn, and what was delivered of the withdrawn ones. */
+        BigDecimal netPledged() {
+            return pledged.entrySet().stream().map(e -> withdrawn.contains(e.getKey())
+                    ? BigDecimal.valueOf(delivered.getOrDefault(e.getKey(), 0)) : e.getValue()).reduce(BigDecimal.ZERO, BigDecimal::add);
+        }
+
+        BigDecimal deliveredTotal() {
+            return BigDecimal.valueOf(delivered.values().stream().mapToInt(Integer::intValue).sum());
+        }
+
+        String token() {
+            if (token == null || System.nanoTime() - tokenAt > Duration.ofSeconds(60).toNanos()) {
+                token = user.token();
+                tokenAt = System.nanoTime();
+            }
+            return token;
+        }
+    }
+
+    @Test
+    void shouldLoseNothingAndDoubleNothingWhilePartsOfThePlatformAreKilled() throws Exception {
+        RunningStack stack = Platform.stack();
+        Quiescence quiescence = new Quiescence(stack);
+        CarefulClient client = new CarefulClient(stack.gatewayUrl());
+        System.out.printf(Locale.ROOT, "fault injection: %d operations, seed %d%n", OPERATIONS, SEED);
+
+        // the partnership: a city leads, a charity and a company each pledge against a need of their own
+        Platform.User admin = Platform.newUser("admin", "admin");
+        Platform.User coordinator = Platform.newUser("coordinator", "coordinator");
+        Platform.User charityRep = Platform.newUser("charity", "partner-rep");
+        Platform.User companyRep = Platform.newUser("company", "partner-rep");
+        Organisations.joinVerified(coordinator, admin, new Registration("Faultline City Council", "Municipality", "PUBLIC",
+                "LOCAL", List.of("HOUSING", "EMPLOYMENT")));
+        String charity = Organisations.joinVerified(charityRep, admin, new Registration("Faultline Food Bank",
+                "Registered charity", "THIRD_SECTOR", "LOCAL", List.of("HOUSING")));
+        String company = Organisations.joinVerified(companyRep, admin, new Registration("Faultline Works",
+                "Limited company", "MARKET", "NATIONAL", List.of("EMPLOYMENT")));
+        String project = Projects.createAndOpen(coordinator.token(), "Winter shelter under fire", List.of("HOUSING", "EMPLOYMENT"));
+        Projects.invite(coordinator.token(), project, charity, "SERVICE_PROVIDER");
+        Projects.invite(coordinator.token(), project, company, "FUNDER");
+        String hours = Projects.declareNeed(coordinator.token(), project, "VOLUNTEER_HOURS", "1000000", "hours", "HOUSING");
+        String expertise = Projects.declareNeed(coordinator.token(), project, "EXPERTISE", "1000000", "hours", "EMPLOYMENT");
+        Projects.accept(charityRep.token(), project, charity);
+        Projects.accept(companyRep.token(), project, company);
+        List<Partner> partners = List.of(new Partner("charity", charityRep, hours, "VOLUNTEER_HOURS"),
+                new Partner("company", companyRep, expertise, "EXPERTISE"));
+        Map<String, Long> deadLettersBefore = quiescence.deadLetters();
+
+        // the faults, each at a random moment within its part of the stream
+        List<Fault> faults = List.of(
+                new Fault("kill -9 kafka", Component.KAFKA, at(0.10, 0.25)),
+                new Fault("kill -9 resources-service", Component.RESOURCES, at(0.35, 0.50)),
+                new Fault("kill -9 projects-service", Component.PROJECTS, at(0.60, 0.75)));
+        ExecutorService pool = Executors.newFixedThreadPool(partners.size() + 1);
+        long started = System.nanoTime();
+        List<Future<?>> running = new ArrayList<>();
+        for (Partner partner : partners) {
+            long seed = random.nextLong();
+            running.add(pool.submit(() -> stream(partner, client, project, new Random(seed), OPERATIONS / partners.size())));
+        }
+        running.add(pool.submit(() -> inject(faults, stack)));
+        for (Future<?> f : running) {
+            f.get();
+        }
+        pool.shutdown();
+        double seconds = (System.nanoTime() - started) / 1e9;
+
+        // settle: every event published and consumed
+        await("quiescence").atMost(SETTLE).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            assertThat(quiescence.unpublishedOutbox()).as("outbox rows waiting").allSatisfy((db, n) -> assertThat(n).isZero());
+            assertThat(quiescence.consumerLag()).as("consumer lag").isNotEmpty().allSatisfy((group, lag) -> assertThat(lag).isZero());
+        });
+
+        // the source of truth holds exactly what the answers said
+        for (Partner partner : partners) {
+            Map<String, String[]> rows = contributions(quiescence, project, partner);
+            assertThat(rows.keySet()).as("%s's contributions: every 201 once, nothing else", partner.name)
+                    .containsExactlyInAnyOrderElementsOf(partner.pledged.keySet());
+            for (var pledge : partner.pledged.entrySet()) {
+                String[] row = rows.get(pledge.getKey());
+                assertThat(new BigDecimal(row[0])).as("quantity of %s", pledge.getKey()).isEqualByComparingTo(pledge.getValue());
+                assertThat(Integer.parseInt(row[1])).as("deliveries of %s", pledge.getKey())
+                        .isEqualTo(partner.delivered.getOrDefault(pledge.getKey(), 0));
+                assertThat(row[2].equals("WITHDRAWN")).as("%s withdrawn", pledge.getKey())
+                        .isEqualTo(partner.withdrawn.contains(pledge.getKey()));
+            }
+        }
+        // every replica and summary agrees with its source: resources-service's needs (checked against the answers),
+        // projects-service's summary of them (from resources-service's events), and the gateway's dashboard
+        String lead = coordinator.token();
+        await("replicas agree").atMost(SETTLE).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            Map<String, JsonNode> source = needs(lead, project);
+            Map<String, JsonNode> replica = summaryReplica(quiescence, project);
+            JsonPath dashboard = Platform.as(lead).get("/api/v1/dashboards/projects/" + project).then().statusCode(200).extract().jsonPath();
+            for (Partner partner : partners) {
+                JsonNode need = source.get(partner.type);
+                assertThat(decimal(need, "pledged")).as("%s pledged, net of withdrawals", partner.type).isEqualByComparingTo(partner.netPledged());
+                assertThat(decimal(need, "delivered")).as("%s delivered", partner.type).isEqualByComparingTo(partner.deliveredTotal());
+                assertThat(decimal(replica.get(partner.type), "pledged")).as("projects-service's summary of %s", partner.type)
+                        .isEqualByComparingTo(partner.netPledged());
+                for (String field : List.of("pledged", "delivered")) {
+                    assertThat(new BigDecimal(dashboard.getString("needs.find { it.type == '" + partner.type + "' }." + field)))
+                            .as("the dashboard's %s of %s", field, partner.type).isEqualByComparingTo(decimal(need, field));
+                }
+            }
+        });
+        assertThat(quiescence.deadLetters()).as("dead letters: none but deliberate poison").isEqualTo(deadLettersBefore);
+
+        int pledges = partners.stream().mapToInt(p -> p.pledged.size()).sum();
+        int deliveries = partners.stream().flatMap(p -> p.delivered.values().stream()).mapToInt(Integer::intValue).sum();
+        System.out.printf(Locale.ROOT, "fault injection: %d operations in %.1f s (seed %d): %d pledges, %d deliveries, %d withdrawals, "
+                        + "%d refused (4xx), %d needed retries, %d answered by the idempotency store; 0 lost, 0 doubled%n",
+                done.get(), seconds, SEED, pledges, deliveries, partners.stream().mapToInt(p -> p.withdrawn.size()).sum(),
+                partners.stream().mapToInt(p -> p.refused).sum(), partners.stream().mapToInt(p -> p.retried).sum(),
+                partners.stream().mapToInt(p -> p.replayed).sum());
+        log.forEach(line -> System.out.println("fault injection: " + line));
+        assertThat(faults).allSatisfy(f -> assertThat(f.recoverySeconds).as("%s: writes succeeded again", f.name).isPositive());
+    }
+
+    // ------------------------------------------------------------------------------------------------ the stream
+
+    private void stream(Partner partner, CarefulClient client, String project, Random random, int operations) {
+        Supplier<String> token = partner::token;
+        // at least its share of the stream, and on until every fault has been injected and writes went through again
+        for (int i = 0; i < operations || !faultsDone.get(); i++) {
+            double r = random.nextDouble();
+            List<String> open = partner.pledged.keySet().stream().filter(id -> !partner.withdrawn.contains(id)
+                    && partner.delivered.getOrDefault(id, 0) < partner.pledged.get(id).intValue()).sorted().toList();
+            CarefulClient.Answer answer;
+            if (r < 0.40 || open.isEmpty()) {
+                BigDecimal quantity = BigDecimal.valueOf(1 + random.nextInt(5));
+                answer = client.post("/api/v1/contributions", json(Map.of("projectId", project, "needId", partner.needId,
+                        "type", partner.type, "quantity", quantity.toPlainString(), "unit", "hours",
+                        "dueDate", today.plusDays(30).toString(), "description", "Pledge " + i)), UUID.randomUUID().toString(), token);
+                if (answer.status() == 201) {
+                    String id = field(answer, "id");
+                    assertThat(partner.pledged.put(id, quantity)).as("a new pledge, not an old one again").isNull();
+                }
+            } else if (r < 0.85) {
+                String contribution = open.get(random.nextInt(open.size()));
+                answer = client.post("/api/v1/contributions/" + contribution + "/deliveries", json(Map.of("quantity", "1",
+                        "deliveredOn", today.toString(), "note", "Delivery " + i)), UUID.randomUUID().toString(), token);
+                if (answer.status() == 201) {
+                    partner.delivered.merge(contribution, 1, Integer::sum);
+                }
+            } else if (r < 0.95) {
+                String contribution = open.get(random.nextInt(open.size()));
+                answer = client.post("/api/v1/contributions/" + contribution + "/withdraw",
+                        json(Map.of("reason", "Plans changed " + i)), null, token);
+                // a withdrawal retried after a lost answer meets its own first attempt's effect: 409 already withdrawn
+                if (answer.ok() || answer.status() == 409 && answer.attempts() > 1) {
+                    partner.withdrawn.add(contribution);
+                }
+            } else {
+                answer = client.post("/api/v1/contributions", json(Map.of("projectId", project, "needId", partner.needId,
+                        "type", partner.type, "quantity", "0", "unit", "hours", "dueDate", today.plusDays(30).toString())),
+                        UUID.randomUUID().toString(), token);
+                assertThat(answer.status()).as("a pledge of nothing: %s", answer.body()).isEqualTo(400);
+            }
+            if (answer.ok()) {
+                if (answer.answeredAtNanos() > faultAt) {
+                    firstSuccessAfterFault.compareAndSet(0, answer.answeredAtNanos());
+                }
+            } else {
+                partner.refused++;
+            }
+            if (answer.attempts() > 1) {
+                partner.retried++;
+            }
+            if (answer.replayed()) {
+                partner.replayed++;
+            }
+            done.incrementAndGet();
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ the faults
+
+    private static final class Fault {
+        final String name;
+        final Component component;
+        final int atOperation;
+        double recoverySeconds;
+
+        Fault(String name, Component component, int atOperation) {
+            this.name = name;
+            this.component = component;
+            this.atOperation = atOperation;
+        }
+    }
+
+    /** A logged moment of the run, printed as it happens and again in the summary. */
+    private void note(String line) {
+        System.out.println("fault injection: " + line);
+        log.add(line);
+    }
+
+    private int at(double from, double to) {
+        return (int) (OPERATIONS * (from + random.nextDouble() * (to - from)));
+    }
+
+    private void inject(List<Fault> faults, RunningStack stack) {
+        try {
+            injectEach(faults, stack);
+        } finally {
+            faultsDone.set(true);
+        }
+    }
+
+    private void injectEach(List<Fault> faults, RunningStack stack) {
+        for (Fault fault : faults) {
+            await(fault.name).atMost(CarefulClient.GIVE_UP.multipliedBy(2)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> done.get() >= fault.atOperation);
+            firstSuccessAfterFault.set(0);
+            long killed = System.nanoTime();
+            faultAt = killed;
+            stack.kill(fault.component);
+            note(String.format(Locale.ROOT, "%s at operation %d", fault.name, done.get()));
+            stack.restart(fault.component);
+            double restart = (System.nanoTime() - killed) / 1e9;
+            // the first write answered 2xx after the kill (resources-service: retried until it is back; the broker and
+            // projects-service are not on the write path: the outbox keeps the events until they are back)
+            await(fault.name + ": writes succeed again").atMost(CarefulClient.GIVE_UP)
+                    .pollInterval(Duration.ofMillis(50)).until(() -> firstSuccessAfterFault.get() > 0);
+            fault.recoverySeconds = (firstSuccessAfterFault.get() - killed) / 1e9;
+            note(String.format(Locale.ROOT, "%s: restarted and ready %.1f s after the kill; the first write after the kill answered 2xx %.1f s after it",
+                    fault.name, restart, fault.recoverySeconds));
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ the truth
+
+    /** The partner's contributions in the project, in resources-service's own database: id -> quantity, deliveries, status. */
+    private static Map<String, String[]> contributions(Quiescence quiescence, String project, Partner partner) throws Exception {
+        Map<String, String[]> rows = new HashMap<>();
+        try (Connection db = quiescence.connect("resources");
+             PreparedStatement query = db.prepareStatement("""
+                     select c.id, c.quantity, (select count(*) from delivery d where d.contribution_id = c.id), c.status
+                     from contribution c where c.project_id = ? and c.need_id = ?""")) {
+            query.setObject(1, UUID.fromString(project));
+            query.setObject(2, UUID.fromString(partner.needId));
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    rows.put(rs.getString(1), new String[] {rs.getBigDecimal(2).toPlainString(), rs.getString(3), rs.getString(4)});
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static BigDecimal decimal(JsonNode node, String field) {
+        assertThat(node).as("a need's figures").isNotNull();
+        return new BigDecimal(node.get(field).asText());
+    }
+
+    /** resources-service's needs of the project (the source), by type (one need of each type here). */
+    private static Map<String, JsonNode> needs(String token, String project) throws Exception {
+        String body = Platform.as(token).queryParam("projectId", project).queryParam("limit", 100).get("/api/v1/needs")
+                .then().statusCode(200).extract().asString();
+        Map<String, JsonNode> byId = new HashMap<>();
+        JSON.readTree(body).get("items").forEach(n -> byId.put(n.get("type").asText(), n));
+        return byId;
+    }
+
+    /** projects-service's replica of the resources summary (from resources-service's events), by need type. */
+    private static Map<String, JsonNode> summaryReplica(Quiescence quiescence, String project) throws Exception {
+        Map<String, JsonNode> byId = new HashMap<>();
+        try (Connection db = quiescence.connect("projects");
+             PreparedStatement query = db.prepareStatement("select needs from resources_summary where project_id = ?")) {
+            query.setObject(1, UUID.fromString(project));
+            try (ResultSet rs = query.executeQuery()) {
+                assertThat(rs.next()).as("projects-service has a summary of the project's resources").isTrue();
+                JSON.readTree(rs.getString(1)).forEach(n -> byId.put(n.get("type").asText(), n));
+            }
+        }
+        return byId;
+    }
+
+    private static String json(Map<String, Object> body) {
+        try {
+            return JSON.writeValueAsString(body);
+        } catch (Exception e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    private static String field(CarefulClient.Answer answer, String name) {
+        try {
+            return JSON.readTree(answer.body()).get(name).asText();
+        } catch (Exception e) {
+            throw new IllegalStateException("not JSON: " + answer.body(), e);
+        }
+    }
+}
