@@ -1,13 +1,9 @@
 package org.partnership.projects.domain;
 
 /**
- * How a project decides. Only {@link #LEAD_DECIDES} is available now; the voting rules are part of the model so
- * that launch readiness already asks for an approved launch decision when one of them is chosen.
+ * How a project decides: the lead alone, or the participants by vote (issue #21). The rules themselves are in
+ * {@link Governance}; the exact definitions in the module's README ("Co-governance").
  */
 public enum GovernanceRule {
-    LEAD_DECIDES, MAJORITY, CONSENSUS, CROSS_SECTOR_MAJORITY;
-
-    public boolean isAvailable() {
-        return this == LEAD_DECIDES;
-    }
+    LEAD_DECIDES, MAJORITY, CONSENSUS, CROSS_SECTOR_MAJORITY
 }

@@ -63,6 +63,58 @@ public final class JsonConverters {
         }
     }
 
+    /** A proposal's payload (issue #21). */
+    @Converter
+    public static class Payload extends ObjectConverter<ProposalPayload> {
+        public Payload() {
+            super(ProposalPayload.class);
+        }
+    }
+
+    /** A closed proposal's final tally. */
+    @Converter
+    public static class FinalTally extends ObjectConverter<Governance.Tally> {
+        public FinalTally() {
+            super(Governance.Tally.class);
+        }
+    }
+
+    /** The readiness criteria that failed when a passed launch could not be applied. */
+    @Converter
+    public static class Criteria extends ListConverter<LaunchReadiness.Criterion> {
+        public Criteria() {
+            super(new TypeReference<>() {
+            });
+        }
+    }
+
+    abstract static class ObjectConverter<T> implements AttributeConverter<T, String> {
+
+        private final Class<T> type;
+
+        ObjectConverter(Class<T> type) {
+            this.type = type;
+        }
+
+        @Override
+        public String convertToDatabaseColumn(T value) {
+            try {
+                return value == null ? null : MAPPER.writeValueAsString(value);
+            } catch (JsonProcessingException e) {
+                throw new IllegalArgumentException("not serialisable as JSON", e);
+            }
+        }
+
+        @Override
+        public T convertToEntityAttribute(String json) {
+            try {
+                return json == null ? null : MAPPER.readValue(json, type);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("stored JSON is not valid", e);
+            }
+        }
+    }
+
     abstract static class ListConverter<T> implements AttributeConverter<List<T>, String> {
 
         private final TypeReference<List<T>> type;

@@ -83,10 +83,6 @@ public class Project {
             if (plannedStart != null && plannedEnd != null && plannedEnd.isBefore(plannedStart)) {
                 throw new ProjectValidationException("plannedEnd", "must not be before plannedStart");
             }
-            if (governanceRule != null && !governanceRule.isAvailable()) {
-                throw new ProjectValidationException("governanceRule", governanceRule
-                        + " is not available yet; only LEAD_DECIDES is");
-            }
             if (requiredCoveragePercent < 0 || requiredCoveragePercent > 100) {
                 throw new ProjectValidationException("requiredCoveragePercent", "must be between 0 and 100");
             }
@@ -199,6 +195,24 @@ public class Project {
         participant.withdraw(subject, now, status == ProjectStatus.ACTIVE);
         touch(subject, now);
         return participant;
+    }
+
+    /** The rule changes (directly under LEAD_DECIDES, else through a passed CHANGE_RULE proposal, as the service decides). */
+    public void changeRule(GovernanceRule rule, String subject) {
+        requireNotClosed("changed");
+        if (rule == governanceRule) {
+            throw new ProjectConflictException("same-rule", "the project already decides under " + rule);
+        }
+        governanceRule = rule;
+        touch(subject, now());
+    }
+
+    /**
+     * An accepted participant leaves by the partnership's decision (a passed REMOVE_PARTNER proposal): recorded as a
+     * withdrawal, like one of its own; the lead cannot be removed.
+     */
+    public Participant remove(UUID partnerId, String subject) {
+        return withdraw(partnerId, subject);
     }
 
     /** Indicators and measurements are recorded until the project is closed. */

@@ -22,6 +22,11 @@ public final class ProjectEvents {
     public static final String PARTICIPANT_DECLINED = "partnership.participant.declined.v1";
     public static final String PARTICIPANT_WITHDREW = "partnership.participant.withdrew.v1";
     public static final String INDICATOR_MEASURED = "partnership.indicator.measured.v1";
+    /** Co-governance (issue #21): keyed by project id, so a project's decisions and their effects stay in order. */
+    public static final String PROPOSAL_OPENED = "partnership.proposal.opened.v1";
+    public static final String PROPOSAL_VOTED = "partnership.proposal.voted.v1";
+    public static final String PROPOSAL_DECIDED = "partnership.proposal.decided.v1";
+    public static final String PROPOSAL_EXPIRED = "partnership.proposal.expired.v1";
 
     public static final String PROJECT = "project";
 

@@ -39,7 +39,7 @@ public final class ProjectRequests {
             @NotNull @Schema(examples = "2027-08-31") LocalDate plannedEnd,
             @Min(0) @Max(100) @Schema(description = "Required need coverage for launch, percent (default 100)", examples = "100")
             Integer requiredCoveragePercent,
-            @Schema(description = "How the project decides (default LEAD_DECIDES; the voting rules are not available yet)")
+            @Schema(description = "How the project decides (default LEAD_DECIDES; MAJORITY, CONSENSUS and CROSS_SECTOR_MAJORITY put the typed decisions to a vote)")
             GovernanceRule governanceRule) {
     }
 

@@ -16,18 +16,16 @@ import org.partnership.projects.domain.ProjectAccessDeniedException;
 import org.partnership.projects.domain.ProjectConflictException;
 import org.partnership.projects.domain.ProjectNotFoundException;
 import org.partnership.projects.domain.ProjectTransition;
-import org.partnership.projects.domain.ResourcesSummary;
+import org.partnership.projects.domain.ProposalType;
 import org.partnership.projects.messaging.ProjectEvent;
 import org.partnership.projects.messaging.ProjectEvents;
 import org.partnership.projects.repository.ParticipantRepository;
 import org.partnership.projects.repository.PartnerReplicaRepository;
 import org.partnership.projects.repository.ProjectRepository;
-import org.partnership.projects.repository.ResourcesSummaryRepository;
 
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
@@ -42,16 +40,16 @@ public class ProjectService {
     private final ProjectRepository projects;
     private final ParticipantRepository participants;
     private final PartnerReplicaRepository partners;
-    private final ResourcesSummaryRepository summaries;
     private final Outbox outbox;
+    private final Decisions decisions;
 
     public ProjectService(ProjectRepository projects, ParticipantRepository participants, PartnerReplicaRepository partners,
-            ResourcesSummaryRepository summaries, Outbox outbox) {
+            Outbox outbox, Decisions decisions) {
         this.projects = projects;
         this.participants = participants;
         this.partners = partners;
-        this.summaries = summaries;
         this.outbox = outbox;
+        this.decisions = decisions;
     }
 
     /** A coordinator creates a DRAFT project led by their own organisation (the token's partner, ACTIVE in the replica). */
@@ -105,7 +103,11 @@ public class ProjectService {
     public Uni<ProjectDetails> update(Caller caller, UUID id, long expectedVersion, UnaryOperator<Project.Plan> change) {
         return managed(caller, id).chain(project -> {
             Preconditions.check(expectedVersion, project.version());
-            project.replan(change.apply(project.plan()), caller.subject());
+            Project.Plan plan = change.apply(project.plan());
+            if (plan.governanceRule() != project.governanceRule()) {
+                Decisions.requireDirect(project, ProposalType.CHANGE_RULE, "a change of its governance rule");
+            }
+            project.replan(plan, caller.subject());
             return changed(project, ProjectEvents.PROJECT_UPDATED, null, null);
         });
     }
@@ -116,6 +118,13 @@ public class ProjectService {
         return managed(caller, id).chain(project -> {
             if (expectedVersion != null) {
                 Preconditions.check(expectedVersion, project.version());
+            }
+            switch (transition) {
+                case LAUNCH -> Decisions.requireDirect(project, ProposalType.LAUNCH, "whether to launch the project");
+                case COMPLETE -> Decisions.requireDirect(project, ProposalType.COMPLETE, "whether to complete the project");
+                case CANCEL -> Decisions.requireDirect(project, ProposalType.CANCEL, "whether to cancel the project");
+                case OPEN -> {
+                }
             }
             Uni<LaunchReadiness.Readiness> readiness = transition == ProjectTransition.LAUNCH
                     ? evaluate(project) : Uni.createFrom().item(new LaunchReadiness.Readiness(true, List.of()));
@@ -136,6 +145,7 @@ public class ProjectService {
     @WithTransaction
     public Uni<ProjectDetails> invite(Caller caller, UUID id, UUID partnerId, ParticipantRole role, String message) {
         return managed(caller, id).chain(project -> partners.findById(partnerId).chain(replica -> {
+            Decisions.requireDirect(project, ProposalType.ADMIT_PARTNER, "whom to invite");
             requireActive(replica, partnerId, "partner-not-active", "partner " + partnerId);
             Participant invited = project.invite(partnerId, role, message, caller.subject());
             return changed(project, ProjectEvents.PARTICIPANT_INVITED, partnerId, invited.role().name());
@@ -162,13 +172,18 @@ public class ProjectService {
         });
     }
 
-    /** An accepted participant's own representatives withdraw it; after launch this flags the project. */
+    /**
+     * An accepted participant's own representatives withdraw it; after launch this flags the project. Its votes on
+     * open proposals are void, and those proposals are counted again (one may close now).
+     */
     @WithTransaction
     public Uni<ProjectDetails> withdraw(Caller caller, UUID id, UUID partnerId) {
         return visible(caller, id).chain(project -> {
             requireRepresentative(caller, partnerId, "withdraw");
             project.withdraw(partnerId, caller.subject());
-            return changed(project, ProjectEvents.PARTICIPANT_WITHDREW, partnerId, null);
+            return changed(project, ProjectEvents.PARTICIPANT_WITHDREW, partnerId, null)
+                    .call(() -> decisions.partnerLeft(project, partnerId, caller.subject()))
+                    .chain(() -> details(project));
         });
     }
 
@@ -241,15 +256,7 @@ public class ProjectService {
     }
 
     private Uni<LaunchReadiness.Readiness> evaluate(Project project) {
-        return partners.byIds(partnerIds(project)).chain(replicas -> summaries.findById(project.id()).map(summary -> {
-            List<LaunchReadiness.Member> accepted = project.accepted().stream().map(p -> {
-                PartnerReplica r = replicas.get(p.partnerId());
-                return r == null ? new LaunchReadiness.Member(p.partnerId().toString(), null, null)
-                        : new LaunchReadiness.Member(r.name(), r.sector(), r.status());
-            }).toList();
-            return LaunchReadiness.evaluate(project.governanceRule(), project.requiredCoveragePercent(), accepted,
-                    Optional.ofNullable(summary).map(ResourcesSummary::coverage), false);
-        }));
+        return decisions.readiness(project);
     }
 
     private static Collection<UUID> partnerIds(Project project) {

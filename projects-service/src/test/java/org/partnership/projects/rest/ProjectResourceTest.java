@@ -327,7 +327,7 @@ class ProjectResourceTest {
         backwards.put("plannedEnd", "2026-01-01");
         as(coordinator).body(backwards).post(PROJECTS).then().statusCode(400).body("errors.field", hasItem("plannedEnd"));
         Map<String, Object> voting = new HashMap<>(Fixtures.projectBody("Voting"));
-        voting.put("governanceRule", "MAJORITY");
+        voting.put("governanceRule", "DICTATORSHIP");
         as(coordinator).body(voting).post(PROJECTS).then().statusCode(400).body("errors.field", hasItem("governanceRule"));
         Map<String, Object> unknownDimension = new HashMap<>(Fixtures.projectBody("Unknown"));
         unknownDimension.put("dimensions", List.of("SPACE_TRAVEL"));
