@@ -47,6 +47,11 @@ public final class ServiceClients {
         @GET
         @Path("/integration")
         Uni<JsonNode> integration(@PathParam("id") String id);
+
+        /** A page of the project's proposals, newest first, each with its votes and tally (issue #21); status=OPEN: the open ones. */
+        @GET
+        @Path("/proposals")
+        Uni<JsonNode> proposals(@PathParam("id") String id, @QueryParam("status") String status, @QueryParam("limit") int limit);
     }
 
     @RegisterRestClient(configKey = "projects")

@@ -17,7 +17,9 @@ import java.util.TreeSet;
  * then {@code partial}); a part the service refused the caller is left out and named in {@code restricted}; a list cut
  * off at the dashboard's bound is named in {@code truncated}. What the lead must do ({@code actionsNeeded}, e.g.
  * reallocate a departed partner's risk shares) is the readiness's {@code actions}; the open pledges of partners that left
- * ({@code departedPledges}) are resources-service's; the {@code integration} is projects-service's (issue #19).
+ * ({@code departedPledges}) are resources-service's; the {@code integration} is projects-service's (issue #19); the
+ * {@code openProposals} (with the rule's tally) and the {@code decisionLog} (proposals newest first, who voted what and
+ * when) are projects-service's proposals as it counts them (issue #21).
  */
 public final class DashboardComposer {
 
@@ -28,7 +30,14 @@ public final class DashboardComposer {
 
     /** The project (required: it decides visibility) and every other part as its service gave it. */
     public record Parts(JsonNode project, Part readiness, Part participants, Part needs, Part commitments, Part overdue,
-                        Part partiallyDelivered, Part risks, Part integration, Part departedPledges) {
+                        Part partiallyDelivered, Part risks, Part integration, Part departedPledges, Part openProposals,
+                        Part decisionLog) {
+        public Parts(JsonNode project, Part readiness, Part participants, Part needs, Part commitments, Part overdue,
+                Part partiallyDelivered, Part risks, Part integration, Part departedPledges) {
+            this(project, readiness, participants, needs, commitments, overdue, partiallyDelivered, risks, integration, departedPledges,
+                    Part.of(null), Part.of(null));
+        }
+
         public Parts(JsonNode project, Part readiness, Part participants, Part needs, Part commitments, Part overdue,
                 Part partiallyDelivered, Part risks) {
             this(project, readiness, participants, needs, commitments, overdue, partiallyDelivered, risks, Part.of(null), Part.of(null));
@@ -66,6 +75,8 @@ public final class DashboardComposer {
         put(dashboard, "actionsNeeded", field(parts.readiness(), "actions"), unavailable, restricted, truncated);
         put(dashboard, "departedPledges", parts.departedPledges(), unavailable, restricted, truncated);
         put(dashboard, "integration", parts.integration(), unavailable, restricted, truncated);
+        put(dashboard, "openProposals", parts.openProposals(), unavailable, restricted, truncated);
+        put(dashboard, "decisionLog", parts.decisionLog(), unavailable, restricted, truncated);
         dashboard.put("partial", !unavailable.isEmpty());
         unavailable.forEach(dashboard.putArray("unavailable")::add);
         restricted.forEach(dashboard.putArray("restricted")::add);

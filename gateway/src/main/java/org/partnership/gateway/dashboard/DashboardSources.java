@@ -74,6 +74,18 @@ public class DashboardSources {
         return part(projects.integration(projectId));
     }
 
+    /** The project's OPEN proposals with their votes and the rule's tally, as projects-service counts them (issue #21). */
+    @Fallback(ProjectsUnavailable.class)
+    public Uni<Part> openProposals(String projectId) {
+        return restrictedWhenRefused(projects.proposals(projectId, "OPEN", PAGE).map(DashboardSources::firstPage));
+    }
+
+    /** The decision log: the project's latest proposals, newest first, each with who voted what and when (issue #21). */
+    @Fallback(ProjectsUnavailable.class)
+    public Uni<Part> decisionLog(String projectId) {
+        return restrictedWhenRefused(projects.proposals(projectId, null, PAGE).map(DashboardSources::firstPage));
+    }
+
     /** The first page of the caller's organisation's portfolio (truncated when there is more). */
     @Fallback(ProjectsUnavailable.class)
     public Uni<Part> portfolio() {

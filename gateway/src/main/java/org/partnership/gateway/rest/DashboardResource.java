@@ -51,7 +51,9 @@ public class DashboardResource {
                     + "allocations, overdue and partially delivered contributions, what the lead must do (actionsNeeded: the readiness's actions, e.g. "
                     + "REALLOCATE_RISK when a partner that left released its risk shares), the open pledges of partners that left "
                     + "(departedPledges, resources-service's GET /api/v1/commitments/departed) and the project's horizontal and "
-                    + "vertical integration (integration, projects-service's GET /api/v1/projects/{id}/integration). partial=true and unavailable[] name the services that could not answer; "
+                    + "vertical integration (integration, projects-service's GET /api/v1/projects/{id}/integration), the open proposals with the rule's "
+                    + "tally (openProposals, projects-service's GET /api/v1/projects/{id}/proposals?status=OPEN) and the decision log (decisionLog: "
+                    + "the latest 100 proposals, newest first, each with who voted what and when). partial=true and unavailable[] name the services that could not answer; "
                     + "restricted[] names the parts the caller may not see (left out, no outage); truncated[] names the lists that "
                     + "were cut off at 1,000 items.")
     @APIResponse(responseCode = "200", description = "The dashboard", content = @Content(schema = @Schema(implementation = Object.class)))
@@ -71,10 +73,12 @@ public class DashboardResource {
                         sources.contributions(projectId, "PARTIALLY_DELIVERED", null),
                         sources.risks(projectId),
                         sources.integration(projectId),
-                        sources.departedPledges(projectId))
+                        sources.departedPledges(projectId),
+                        sources.openProposals(projectId),
+                        sources.decisionLog(projectId))
                 .with(r -> DashboardComposer.compose(new DashboardComposer.Parts((JsonNode) r.get(0), (Part) r.get(1),
                         (Part) r.get(2), (Part) r.get(3), (Part) r.get(4), (Part) r.get(5), (Part) r.get(6), (Part) r.get(7),
-                        (Part) r.get(8), (Part) r.get(9))));
+                        (Part) r.get(8), (Part) r.get(9), (Part) r.get(10), (Part) r.get(11))));
     }
 
     /** The project itself decides visibility: if the caller may not see it, there is no dashboard. */

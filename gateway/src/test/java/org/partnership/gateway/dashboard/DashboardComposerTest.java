@@ -104,6 +104,29 @@ class DashboardComposerTest {
         assertThat(refused.path("unavailable")).extracting(JsonNode::asText).containsExactly("projects-service");
     }
 
+    /** Issue #21: the open proposals and the decision log, exactly as projects-service counted and listed them. */
+    @Test
+    void shouldShowTheOpenProposalsAndTheDecisionLogAsProjectsServiceGaveThem() {
+        JsonNode open = json("""
+                [{"id":"pr2","type":"LAUNCH","status":"OPEN","tally":{"approve":2,"sectorsWithoutApproval":["MARKET"]},
+                  "votes":[{"partnerId":"a","choice":"APPROVE","votedAt":"2026-12-04T10:00:00Z"}]}]""");
+        JsonNode log = json("""
+                [{"id":"pr2","type":"LAUNCH","status":"OPEN"},
+                 {"id":"pr1","type":"ADMIT_PARTNER","status":"PASSED","votes":[{"partnerId":"a","choice":"APPROVE"}]}]""");
+
+        ObjectNode dashboard = DashboardComposer.compose(new DashboardComposer.Parts(json("{\"id\":\"p\"}"), NOTHING, NOTHING,
+                NOTHING, NOTHING, NOTHING, NOTHING, NOTHING, NOTHING, NOTHING, Part.of(open), Part.cutOff(log)));
+
+        assertThat(dashboard.path("openProposals")).isEqualTo(open);
+        assertThat(dashboard.path("decisionLog")).isEqualTo(log);
+        assertThat(dashboard.path("truncated")).extracting(JsonNode::asText).containsExactly("decisionLog");
+
+        ObjectNode outsider = DashboardComposer.compose(new DashboardComposer.Parts(json("{\"id\":\"p\"}"), NOTHING, NOTHING,
+                NOTHING, NOTHING, NOTHING, NOTHING, NOTHING, NOTHING, NOTHING, Part.refused(), Part.refused()));
+        assertThat(outsider.has("openProposals")).isFalse();
+        assertThat(outsider.path("restricted")).extracting(JsonNode::asText).containsExactly("decisionLog", "openProposals");
+    }
+
     @Test
     void shouldComposeThePortfolioAndTheOrganisationsCommitments() {
         JsonNode items = json("[{\"projectId\":\"p\",\"gaps\":[]}]");

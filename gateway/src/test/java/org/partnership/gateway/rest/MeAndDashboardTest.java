@@ -61,7 +61,9 @@ class MeAndDashboardTest {
                 .body("$", not(hasKey("contributionsByPartner")))
                 .body("$", not(hasKey("risks")))
                 .body("$", not(hasKey("departedPledges")))
-                .body("integration.path", is("/api/v1/projects/" + project + "/integration"));
+                .body("integration.path", is("/api/v1/projects/" + project + "/integration"))
+                .body("openProposals", empty())
+                .body("decisionLog", empty());
     }
 
     @Test
