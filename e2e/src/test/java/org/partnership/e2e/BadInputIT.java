@@ -254,6 +254,64 @@ class BadInputIT {
         query(Who.REP, "/api/v1/projects", Map.of("dimension", "MOON"), 400);
         query(Who.REP, "/api/v1/projects", Map.of("mine", "yes"), 400);
 
+        // co-governance (issue #21): proposals and votes
+        String proposals = "/api/v1/projects/" + f.project + "/proposals";
+        String proposal = proposals + "/" + f.proposal;
+        Endpoint proposeDecision = new Endpoint(Who.REP, "POST", proposals, Map.of("type", "RESOLUTION", "title", "Bad",
+                "payload", Map.of("text", "never")), List.of("type"), null);
+        generic(proposeDecision, null, List.of("tally", "votes", "closedAt", "application", "rule", "proposedBy"));
+        bad(proposeDecision, null, "type", "DICTATE", 400);
+        bad(proposeDecision, null, "deadline", "2026-02-30T00:00:00Z", 400);
+        bad(proposeDecision, null, "deadline", "tomorrow", 400);
+        bad(proposeDecision, null, "deadline", "2020-01-01T00:00:00Z", 400);
+        bad(proposeDecision, null, "deadline", java.time.Instant.now().plus(java.time.Duration.ofDays(91)).toString(), 400);
+        bad(proposeDecision, null, "payload", Map.of("text", "   "), 400);
+        bad(proposeDecision, null, "payload", Map.of("text", "ok", "bogus", 1), 400);
+        bad(proposeDecision, null, "title", "t".repeat(201), 400);
+        cases.add(new Case("CHANGE_NEED with a quantity that is not a number", f.call(Who.REP, "POST", proposals)
+                .body(Map.of("type", "CHANGE_NEED", "payload", Map.of("needId", f.need, "needAction", "CHANGE", "quantity", "abc"))),
+                Set.of(400)));
+        cases.add(new Case("CHANGE_NEED without its quantity", f.call(Who.REP, "POST", proposals)
+                .body(Map.of("type", "CHANGE_NEED", "payload", Map.of("needId", f.need, "needAction", "CHANGE"))), Set.of(400)));
+        cases.add(new Case("ADMIT_PARTNER without a partner", f.call(Who.REP, "POST", proposals)
+                .body(Map.of("type", "ADMIT_PARTNER", "payload", Map.of("role", "ADVISOR"))), Set.of(400)));
+        cases.add(new Case("ADMIT_PARTNER as LEAD", f.call(Who.REP, "POST", proposals)
+                .body(Map.of("type", "ADMIT_PARTNER", "payload", Map.of("partnerId", outsider, "role", "LEAD"))), Set.of(400)));
+        cases.add(new Case("COMPLETE an OPEN project", f.call(Who.REP, "POST", proposals).body(Map.of("type", "COMPLETE")), Set.of(409)));
+        cases.add(new Case("CHANGE_RULE to the same rule", f.call(Who.REP, "POST", proposals)
+                .body(Map.of("type", "CHANGE_RULE", "payload", Map.of("governanceRule", "LEAD_DECIDES"))), Set.of(409)));
+        Endpoint castVote = new Endpoint(Who.REP, "PUT", proposal + "/votes/" + rep, Map.of("choice", "APPROVE", "comment", "fine"),
+                List.of("choice"), etag(proposal));
+        generic(castVote, null, List.of("partnerId", "votedBy", "counted"));
+        bad(castVote, null, "choice", "MAYBE", 400);
+        bad(castVote, null, "comment", "c".repeat(2001), 400);
+        cases.add(new Case("vote without If-Match", f.call(Who.REP, "PUT", proposal + "/votes/" + rep)
+                .body(Map.of("choice", "APPROVE")), Set.of(428)));
+        cases.add(new Case("vote with a stale If-Match", f.call(Who.REP, "PUT", proposal + "/votes/" + rep)
+                .header("If-Match", "\"999\"").body(Map.of("choice", "APPROVE")), Set.of(412)));
+        cases.add(new Case("vote on an unknown proposal", f.call(Who.REP, "PUT", proposals + "/" + unknown + "/votes/" + rep)
+                .header("If-Match", "\"0\"").body(Map.of("choice", "APPROVE")), Set.of(404)));
+        cases.add(new Case("apply an OPEN proposal", f.call(Who.REP, "POST", proposal + "/apply"), Set.of(409)));
+        path(Who.REP, "GET", "/api/v1/projects/{}/proposals", null);
+        path(Who.REP, "POST", "/api/v1/projects/{}/proposals", Map.of("type", "RESOLUTION", "payload", Map.of("text", "x")));
+        path(Who.REP, "GET", proposals + "/{}", null);
+        path(Who.REP, "POST", proposals + "/{}/apply", null);
+        path(Who.REP, "PUT", proposals + "/{}/votes/" + rep, Map.of("choice", "APPROVE"));
+        path(Who.REP, "PUT", proposal + "/votes/{}", Map.of("choice", "APPROVE"));
+        for (Map<String, String> params : List.of(Map.<String, String>of(), Map.of("awaiting", "me")) ) {
+            String list = params.isEmpty() ? proposals : "/api/v1/proposals";
+            for (Map.Entry<String, String> bad : List.of(Map.entry("limit", "0"), Map.entry("limit", "101"), Map.entry("limit", "abc"),
+                    Map.entry("cursor", "garbage!"), Map.entry("cursor", b64("only-one-part")),
+                    Map.entry("cursor", b64("2026-01-01T00:00:00Z\u0000not-a-uuid")))) {
+                Map<String, String> query = new LinkedHashMap<>(params);
+                query.put(bad.getKey(), bad.getValue());
+                query(Who.REP, list, query, 400);
+            }
+        }
+        query(Who.REP, proposals, Map.of("status", "SLEEPING"), 400);
+        query(Who.REP, "/api/v1/proposals", Map.of(), 400);
+        query(Who.REP, "/api/v1/proposals", Map.of("awaiting", "you"), 400);
+
         // ------------------------------------------------------------------------------------- resources-service
         Endpoint need = new Endpoint(Who.LEAD, "POST", "/api/v1/needs", Map.of("projectId", f.project, "type", "STAFF_HOURS",
                 "quantity", "50", "unit", "hours"), List.of("projectId", "type", "quantity", "unit"), null);

@@ -83,6 +83,8 @@ final class MatrixFixtures {
     String indicator;
     /** A measurement of the indicator (#19 hole 6). */
     String measurement;
+    /** An OPEN RESOLUTION proposal of P, opened by REP (issue #21). */
+    String proposal;
     /** A genuine token of the realm whose lifetime (1 s, plus the services' 30 s clock skew) is over by the matrix. */
     String expiringToken;
     Instant expiringTokenRefusedFrom;
@@ -173,6 +175,9 @@ final class MatrixFixtures {
         created(measured, 201);
         String location = measured.header("Location");
         measurement = location.substring(location.lastIndexOf('/') + 1);
+
+        proposal = created(call(Who.REP, "POST", "/api/v1/projects/" + project + "/proposals").body(Map.of("type", "RESOLUTION",
+                "title", "Matrix resolution", "payload", Map.of("text", "mx-p-proposal-text"))).send(), 201).path("id").asText();
 
         // resources-service, once its replicas know the projects and who accepted
         need = answered(call(Who.LEAD, "POST", "/api/v1/needs").body(Map.of("projectId", project, "type", "VOLUNTEER_HOURS",
@@ -297,6 +302,7 @@ final class MatrixFixtures {
             paths.add("/api/v1/risks?projectId=" + p);
         }
         paths.add("/api/v1/projects/" + project + "/indicators");
+        paths.add("/api/v1/projects/" + project + "/proposals");
         for (String c : List.of(c1, c2, c3, cq)) {
             paths.add("/api/v1/contributions/" + c);
         }

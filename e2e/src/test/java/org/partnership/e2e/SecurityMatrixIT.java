@@ -129,6 +129,18 @@ class SecurityMatrixIT {
             GET       /api/v1/projects/{DRAFT}/integration                        -               200  200  200  404  200  200
             GET       /api/v1/projects/{RANDOM}/integration                       -               404  404  404  404  404  404
             GET       /api/v1/projects/portfolio                                  -               200  403  403  403  403  403
+            # --- co-governance (issue #21): PR = REP's OPEN resolution in P (LEAD_DECIDES: REP's vote does not close it)
+            GET       /api/v1/projects/{P}/proposals                              -               200  200  200  403  200  200
+            GET       /api/v1/projects/{Q}/proposals                              -               403  403  200  403  200  200
+            GET       /api/v1/projects/{DRAFT}/proposals                          -               200  200  200  404  200  200
+            GET       /api/v1/projects/{P}/proposals/{PR}                         -               200  200  200  403  200  200
+            GET       /api/v1/projects/{P}/proposals/{RANDOM}                     -               404  404  404  403  404  404
+            GET       /api/v1/proposals?awaiting=me                               -               200  200  200  200  403  403
+            POST      /api/v1/projects/{P}/proposals                              PROPOSAL        201  201  201  403  403  403
+            POST      /api/v1/projects/{Q}/proposals                              PROPOSAL        403  403  201  403  403  403
+            PUT       /api/v1/projects/{P}/proposals/{PR}/votes/{REPP}            VOTE            403  200  403  403  403  403
+            PUT       /api/v1/projects/{P}/proposals/{PR}/votes/{OUTP}            VOTE            403  403  403  409  403  403
+            POST      /api/v1/projects/{P}/proposals/{PR}/apply                   -               409  409  409  403  403  403
             # --- needs
             GET       /api/v1/needs?projectId={P}                                 -               200  200  200  404  200  200
             GET       /api/v1/needs?projectId={Q}                                 -               404  404  200  404  200  200
@@ -208,6 +220,8 @@ class SecurityMatrixIT {
         markers.put("mx-rep-delivery-note", Set.of(Who.REP, Who.LEAD, Who.AUDITOR, Who.ADMIN));
         markers.put("mx-peer-c2-secret", Set.of(Who.PEER, Who.LEAD, Who.AUDITOR, Who.ADMIN));
         markers.put("mx-peer-q-secret", Set.of(Who.PEER, Who.AUDITOR, Who.ADMIN));
+        markers.put("mx-p-proposal-text", pInsiders);
+        markers.put("mx-p-vote-comment", pInsiders);
         return markers;
     }
 
@@ -224,6 +238,7 @@ class SecurityMatrixIT {
         ids.put(f.risk, Set.of(Who.LEAD, Who.REP, Who.PEER, Who.AUDITOR, Who.ADMIN));
         ids.put(f.indicator, Set.of(Who.LEAD, Who.REP, Who.PEER, Who.AUDITOR, Who.ADMIN));
         ids.put(f.need, Set.of(Who.LEAD, Who.REP, Who.PEER, Who.AUDITOR, Who.ADMIN));
+        ids.put(f.proposal, Set.of(Who.LEAD, Who.REP, Who.PEER, Who.AUDITOR, Who.ADMIN));
         return ids;
     }
 
@@ -524,7 +539,7 @@ class SecurityMatrixIT {
             call = call.body(body(row.body()));
         }
         if ((method.equals("PATCH") || method.equals("PUT") || path.endsWith("/pending-change/approve")) && token != null) {
-            String resource = path.replaceAll("/(allocations|targets)$", "").replaceAll("/pending-change/approve$", "");
+            String resource = path.replaceAll("/(allocations|targets)$", "").replaceAll("/votes/[^/]+$", "").replaceAll("/pending-change/approve$", "");
             Answer current = f.call(Who.AUDITOR, "GET", resource).send();
             call = call.header("If-Match", current.header("ETag") == null ? "\"0\"" : current.header("ETag"));
         }
@@ -561,6 +576,8 @@ class SecurityMatrixIT {
             case "RISK_Q" -> MatrixFixtures.risk(f.other, "Matrix risk", peer);
             case "SHARES" -> List.of(Map.of("partnerId", rep, "sharePercent", "60"), Map.of("partnerId", peer, "sharePercent", "40"));
             case "MITIGATED" -> Map.of("status", "MITIGATED", "note", "matrix");
+            case "PROPOSAL" -> Map.of("type", "RESOLUTION", "title", "Matrix proposal", "payload", Map.of("text", "mx-p-proposal-text"));
+            case "VOTE" -> Map.of("choice", "APPROVE", "comment", "mx-p-vote-comment");
             default -> throw new IllegalArgumentException("no body named " + name);
         };
     }
@@ -580,6 +597,7 @@ class SecurityMatrixIT {
         values.put("{R2}", f.risk2);
         values.put("{I}", f.indicator);
         values.put("{M}", f.measurement);
+        values.put("{PR}", f.proposal);
         values.put("{LEADP}", f.partnerOf.get(Who.LEAD));
         values.put("{REPP}", f.partnerOf.get(Who.REP));
         values.put("{PEERP}", f.partnerOf.get(Who.PEER));
