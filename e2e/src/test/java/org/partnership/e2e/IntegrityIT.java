@@ -15,9 +15,13 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
 
 /**
  * Issue #19 on the real stack, through the gateway with real Keycloak tokens. Hole 3: a partner that withdraws no
@@ -33,6 +37,7 @@ class IntegrityIT {
 
     private final LocalDate today = LocalDate.now(ZoneOffset.UTC);
 
+    private Platform.User admin;
     private Platform.User coordinator;
     private Platform.User charityRep;
     private Platform.User companyRep;
@@ -44,7 +49,7 @@ class IntegrityIT {
 
     @BeforeAll
     void organisationsJoinAndAProjectStarts() {
-        Platform.User admin = Platform.newUser("admin", "admin");
+        admin = Platform.newUser("admin", "admin");
         coordinator = Platform.newUser("coordinator", "coordinator");
         charityRep = Platform.newUser("charity", "partner-rep");
         companyRep = Platform.newUser("company", "partner-rep");
@@ -161,6 +166,43 @@ class IntegrityIT {
                 .put("/api/v1/risks/" + risk + "/allocations").then().statusCode(200)
                 .body("allocatedPercent", is("100")).body("reallocationNeeded", is(false));
         Eventually.holds(() -> assertThat(dashboard(lead).getList("actionsNeeded")).isEmpty());
+    }
+
+    /**
+     * Hole 4 for pledges: a partner accepted into the project and then suspended by an administrator cannot pledge
+     * (resources-service answers 403, naming the status) until it is reinstated. The replica in resources-service
+     * follows partners.v1, so the test waits on a probe that can never create anything: a pledge against a need that
+     * does not exist, refused for the partner's status while suspended and for the need (400) while active.
+     */
+    @Test
+    @Order(3)
+    void aPartnerSuspendedAfterAcceptingCannotPledgeUntilReinstated() {
+        String rep = charityRep.token();
+        Map<String, Object> probe = Map.of("projectId", project, "type", "IN_KIND", "quantity", "1", "unit", "boxes",
+                "needId", UUID.randomUUID().toString());
+        Map<String, Object> parcels = Map.of("projectId", project, "type", "IN_KIND", "quantity", "10", "unit", "boxes",
+                "description", "Food parcels");
+        Platform.as(rep).body(probe).post("/api/v1/contributions").then().statusCode(400).body("errors.field", hasItem("needId"));
+
+        Platform.as(admin.token()).body(Map.of("reason", "Registration lapsed")).post("/api/v1/partners/" + charity + "/suspend")
+                .then().statusCode(200).body("status", is("SUSPENDED"));
+        Eventually.answers(403, () -> Platform.as(rep).body(probe).post("/api/v1/contributions"));
+        Platform.as(rep).header("Idempotency-Key", "parcels-" + charityRep.id()).body(parcels).post("/api/v1/contributions")
+                .then().statusCode(403).contentType("application/problem+json")
+                .body("detail", containsString("SUSPENDED")).body("detail", containsString("only ACTIVE partners contribute"));
+        Platform.as(rep).queryParam("projectId", project).get("/api/v1/contributions").then().statusCode(200)
+                .body("items.type", not(hasItem("IN_KIND")));
+        // projects-service's replica says the same: the participant stays ACCEPTED, its partner SUSPENDED
+        Eventually.holds(() -> Platform.as(coordinator.token()).queryParam("limit", 100).get("/api/v1/projects/" + project + "/participants")
+                .then().statusCode(200)
+                .body("items.find { it.partnerId == '" + charity + "' }.status", is("ACCEPTED"))
+                .body("items.find { it.partnerId == '" + charity + "' }.partnerStatus", is("SUSPENDED")));
+
+        Platform.as(admin.token()).body(Map.of("reason", "Registration renewed")).post("/api/v1/partners/" + charity + "/reinstate")
+                .then().statusCode(200).body("status", is("ACTIVE"));
+        Eventually.answers(400, () -> Platform.as(rep).body(probe).post("/api/v1/contributions"));
+        Platform.as(rep).header("Idempotency-Key", "parcels-" + charityRep.id()).body(parcels).post("/api/v1/contributions")
+                .then().statusCode(201).body("status", is("PLEDGED")).body("partnerId", is(charity));
     }
 
     private void accept(String token, String partner) {
