@@ -35,8 +35,9 @@ public class PartnerResource {
     private final Template invitations;
     private final Template pledge;
     private final Template commitments;
+    private final Ledger ledger;
 
-    public PartnerResource(Api api, View view, @Location("partner/organisation.html") Template organisation,
+    public PartnerResource(Api api, View view, Ledger ledger, @Location("partner/organisation.html") Template organisation,
             @Location("partner/invitations.html") Template invitations, @Location("partner/pledge.html") Template pledge,
             @Location("partner/commitments.html") Template commitments) {
         this.api = api;
@@ -45,6 +46,7 @@ public class PartnerResource {
         this.invitations = invitations;
         this.pledge = pledge;
         this.commitments = commitments;
+        this.ledger = ledger;
     }
 
     @GET
@@ -155,6 +157,7 @@ public class PartnerResource {
         return view.page(commitments).data("commitments", mine.ok() ? view.map(mine.body()) : null)
                 .data("items", mine.ok() ? view.list(mine) : List.of()).data("next", mine.ok() ? mine.next() : null)
                 .data("status", status).data("overdue", overdue).data("today", LocalDate.now(ZoneOffset.UTC).toString())
+                .data("disputes", ledger.disputedOfMine())
                 .data("flash", mine.ok() ? null : mine.problem());
     }
 
@@ -181,5 +184,27 @@ public class PartnerResource {
         }
         return Response.status(422).entity(contributions(null, null, null).data("flash", recorded.problem())
                 .data("errors", recorded.fieldErrors()).data("failed", id)).build();
+    }
+
+    /** The contributor corrects a disputed delivery: a new delivery with {@code corrects} (#19); the API reviews it afresh. */
+    @POST
+    @Path("contributions/{id}/deliveries/{delivery}/correct")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Object correct(@PathParam("id") String id, @PathParam("delivery") String delivery, @RestForm String quantity,
+            @RestForm String deliveredOn, @RestForm String note, @RestForm String key) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("quantity", quantity == null ? null : quantity.trim().replace(',', '.'));
+        body.put("deliveredOn", blankToNull(deliveredOn));
+        body.put("note", blankToNull(note));
+        body.put("corrects", delivery);
+        ApiResponse recorded = api.post("/api/v1/contributions/" + id + "/deliveries", body, Map.of("Idempotency-Key", key == null ? "" : key));
+        if (recorded.ok()) {
+            return View.seeOther("/console/contributions?corrected=" + id);
+        }
+        Map<String, Object> form = new LinkedHashMap<>(body);
+        form.put("quantity", quantity);
+        return Response.status(recorded.status() == 400 ? 422 : 409).entity(contributions(null, null, null)
+                .data("flash", recorded.problem()).data("errors", recorded.fieldErrors()).data("correcting", delivery)
+                .data("form", form)).build();
     }
 }

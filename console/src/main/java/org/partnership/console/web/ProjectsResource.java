@@ -35,8 +35,9 @@ public class ProjectsResource {
     private final Template partners;
     private final Template sum;
     private final Template dashboard;
+    private final Ledger ledger;
 
-    public ProjectsResource(Api api, View view, @Location("projects/list.html") Template list,
+    public ProjectsResource(Api api, View view, Ledger ledger, @Location("projects/list.html") Template list,
             @Location("projects/create.html") Template create, @Location("projects/project.html") Template project,
             @Location("projects/partners.html") Template partners, @Location("projects/sum.html") Template sum,
             @Location("projects/dashboard.html") Template dashboard) {
@@ -48,6 +49,7 @@ public class ProjectsResource {
         this.partners = partners;
         this.sum = sum;
         this.dashboard = dashboard;
+        this.ledger = ledger;
     }
 
     @GET
@@ -148,7 +150,9 @@ public class ProjectsResource {
         boolean manage = view.hasRole("coordinator") && proj.get("leadPartnerId") != null
                 && proj.get("leadPartnerId").equals(view.partnerId());
         boolean participant = view.partnerId() != null && accepted.stream().anyMatch(a -> view.partnerId().equals(a.get("partnerId")));
-        return view.page(project).data("project", proj).data("version", p.etag())
+        // the delivery ledger, for the recipient side (the lead's members) to confirm or dispute each delivery (#19)
+        List<Map<String, Object>> deliveries = manage ? ledger.ofProject(id, people) : null;
+        return view.page(project).data("project", proj).data("version", p.etag()).data("deliveries", deliveries)
                 .data("readiness", readiness.ok() ? view.map(readiness.body()) : null)
                 .data("participants", people).data("accepted", accepted)
                 .data("needs", needs.ok() ? view.list(needs) : null)
@@ -300,6 +304,51 @@ public class ProjectsResource {
             return View.seeOther("/console/projects/" + id + "#participants");
         }
         return Response.status(422).entity(workspaceInstance(id, answer.problem(), answer.fieldErrors(), null)).build();
+    }
+
+    /** The recipient side confirms a delivery (If-Match: the contribution's version it saw). */
+    @POST
+    @Path("{id}/deliveries/{contribution}/{delivery}/confirm")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Object confirmDelivery(@PathParam("id") String id, @PathParam("contribution") String contribution,
+            @PathParam("delivery") String delivery, @RestForm String version) {
+        return review(id, contribution, delivery, "confirm", version, null);
+    }
+
+    /** The recipient side disputes a delivery, saying why (the console asks for the reason; the API records it). */
+    @POST
+    @Path("{id}/deliveries/{contribution}/{delivery}/dispute")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Object disputeDelivery(@PathParam("id") String id, @PathParam("contribution") String contribution,
+            @PathParam("delivery") String delivery, @RestForm String version, @RestForm String note) {
+        if (note == null || note.isBlank()) {
+            Map<String, Object> kept = new LinkedHashMap<>();
+            kept.put("form", "review");
+            kept.put("delivery", delivery);
+            kept.put("missingReason", true);
+            return Response.status(422).entity(workspaceInstance(id, null, Map.of(), kept)).build();
+        }
+        return review(id, contribution, delivery, "dispute", version, note.trim());
+    }
+
+    private Object review(String id, String contribution, String delivery, String verdict, String version, String note) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        if (note != null) {
+            body.put("note", note);
+        }
+        Map<String, String> headers = version == null || version.isBlank() ? Map.of() : Map.of("If-Match", version);
+        ApiResponse answer = api.post("/api/v1/contributions/" + contribution + "/deliveries/" + delivery + "/" + verdict, body, headers);
+        if (answer.ok()) {
+            return View.seeOther("/console/projects/" + id + "#delivery-" + delivery);
+        }
+        Map<String, Object> kept = new LinkedHashMap<>();
+        kept.put("form", "review");
+        kept.put("delivery", delivery);
+        kept.put("note", note);
+        kept.put("stale", answer.status() == 412);
+        int status = answer.status() == 412 ? 412 : answer.status() == 400 ? 422 : 409;
+        return Response.status(status).entity(workspaceInstance(id, answer.status() == 412 ? null : answer.problem(),
+                answer.fieldErrors(), kept)).build();
     }
 
     @GET

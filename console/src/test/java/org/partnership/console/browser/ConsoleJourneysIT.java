@@ -34,7 +34,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * The console in a real browser (Debian's Chromium driven by Playwright) against the real platform, signing in through
  * Keycloak's own login page: the coordinator sets up a project and launches it, the third-sector representative
- * accepts, pledges and records a delivery; axe-core checks each main screen; screenshots at 1280 and 360 px go to
+ * accepts, pledges and records a delivery, which the coordinator disputes, the representative corrects and the
+ * coordinator confirms (the delivery ledger); axe-core checks each main screen; screenshots at 1280 and 360 px go to
  * target/screenshots; and the BFF's security promises are checked from the browser's side.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -261,6 +262,72 @@ class ConsoleJourneysIT {
         page.locator("#username").waitFor();
         assertThat(page.url()).startsWith(platform.stack.keycloakUrl());
         context.close();
+    }
+
+    /**
+     * The delivery ledger in the console (issue #19): the representative records a delivery, the coordinator (the
+     * recipient side) disputes it with a reason, the representative corrects it, the coordinator confirms the correction,
+     * and the project's dashboard and the representative's contributions show the confirmed total.
+     */
+    @Test
+    @Order(5)
+    void representativeDeliversCoordinatorDisputesRepresentativeCorrectsCoordinatorConfirms() {
+        BrowserContext repBrowser = newContext();
+        Page rep = signIn(repBrowser, charityRep);
+        rep.navigate(platform.consoleUrl + "/console/contributions");
+        String contribution = rep.locator("#contributions tbody tr").first().getAttribute("data-contribution");
+        rep.fill("#d-" + contribution, "20");
+        rep.locator("[data-contribution='" + contribution + "'] form.deliver button").click();
+        assertThat(rep.locator("[data-contribution='" + contribution + "'] td.disputed").textContent()).isEqualTo("0");
+
+        // the coordinator sees both deliveries (40 earlier, 20 now) and disputes the new one; a reason is required
+        BrowserContext coordinatorBrowser = newContext();
+        Page page = signIn(coordinatorBrowser, coordinator);
+        page.navigate(platform.consoleUrl + "/console/projects/" + project);
+        assertThat(page.locator("#deliveries-table tbody tr").count()).isEqualTo(2);
+        String delivery = page.locator("#deliveries-table tbody tr").last().getAttribute("data-delivery");
+        assertThat(page.locator("#delivery-" + delivery).getAttribute("data-review")).isEqualTo("UNREVIEWED");
+        check(page, "deliveries");
+        page.click("#dispute-" + delivery);
+        assertThat(page.locator("#reason-" + delivery + "-err").textContent()).contains("Say why");
+        assertThat(page.getAttribute("#reason-" + delivery, "aria-invalid")).isEqualTo("true");
+        page.fill("#reason-" + delivery, "The timesheets show 15 hours");
+        page.click("#dispute-" + delivery);
+        assertThat(page.locator("#delivery-" + delivery).getAttribute("data-review")).isEqualTo("DISPUTED");
+        assertThat(page.locator("#delivery-" + delivery).textContent()).contains("The timesheets show 15 hours");
+
+        // the representative sees the dispute and records what was actually delivered
+        rep.navigate(platform.consoleUrl + "/console/contributions");
+        assertThat(rep.locator("#disputed-" + delivery).textContent()).contains("The timesheets show 15 hours");
+        assertThat(rep.locator("[data-contribution='" + contribution + "'] td.disputed").textContent()).isEqualTo("20");
+        check(rep, "disputes");
+        rep.fill("#cq-" + delivery, "15");
+        rep.fill("#cn-" + delivery, "Timesheets attached");
+        rep.click("#correct-" + delivery);
+        assertThat(rep.locator("#disputed-" + delivery).count()).isZero();
+        assertThat(rep.locator("[data-contribution='" + contribution + "'] td.disputed").textContent()).isEqualTo("0");
+
+        // the coordinator confirms the correction and the first delivery; the disputed one names its correction
+        page.navigate(platform.consoleUrl + "/console/projects/" + project);
+        assertThat(page.locator("#delivery-" + delivery).textContent()).contains("replaced by a correction");
+        assertThat(page.locator("#confirm-" + delivery).count()).isZero();
+        List<String> open = page.locator("#deliveries-table tbody tr[data-review='UNREVIEWED']").all().stream()
+                .map(row -> row.getAttribute("data-delivery")).toList();
+        assertThat(open).hasSize(2);
+        for (String d : open) {
+            page.click("#confirm-" + d);
+            assertThat(page.locator("#delivery-" + d).getAttribute("data-review")).isEqualTo("CONFIRMED");
+        }
+        assertThat(page.locator("#deliveries-table").textContent()).contains("Confirmed 55");
+
+        page.navigate(platform.consoleUrl + "/console/projects/" + project + "/dashboard");
+        assertThat(page.locator("#contributions-by-partner tr[data-partner='" + charity + "'] td.confirmed").textContent())
+                .startsWith("55");
+        rep.navigate(platform.consoleUrl + "/console/contributions");
+        assertThat(rep.locator("[data-contribution='" + contribution + "'] td.confirmed").textContent()).isEqualTo("55");
+        assertThat(consoleErrors).isEmpty();
+        coordinatorBrowser.close();
+        repBrowser.close();
     }
 
     /** A step that awaits the console's answer; when it never comes, the screen as it was is kept as evidence. */
