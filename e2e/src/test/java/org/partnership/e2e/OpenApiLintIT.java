@@ -1,5 +1,6 @@
 package org.partnership.e2e;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.MethodOrderer;
@@ -139,6 +140,43 @@ class OpenApiLintIT {
         errors.forEach(e -> System.out.println("  ERROR " + e));
         assertThat(errors).as("Spectral errors in the aggregated OpenAPI description (report: %s)", REPO.relativize(report)).isEmpty();
         assertThat(lint.exitValue()).as("spectral's exit status").isZero();
+    }
+
+    /**
+     * Every description (the platform's, each service's and the gateway's own) carries the project's licence
+     * (Apache-2.0, LICENSE) and the API's version: {@code v<major> (<project version>)}, the major being the one of
+     * every path ({@code /api/v1/...}) and the project version the build's (http-support's filtered defaults).
+     */
+    @Test
+    @Order(5)
+    void shouldCarryTheLicenceAndTheApiVersionInEveryDescription() throws IOException {
+        Map<String, JsonNode> descriptions = new TreeMap<>();
+        descriptions.put("the platform's /q/openapi", RawHttp.JSON.readTree(fetch().toFile()));
+        descriptions.put("the gateway's own", RawHttp.JSON.readTree(given().baseUri(Platform.stack().gatewayUrl())
+                .get("/q/openapi-gateway?format=json").then().statusCode(200).extract().asString()));
+        for (org.partnership.stack.Component service : org.partnership.stack.Component.BACKENDS) {
+            descriptions.put(service.module() + "'s own", RawHttp.JSON.readTree(given().baseUri(Platform.stack().url(service))
+                    .get("/q/openapi?format=json").then().statusCode(200).extract().asString()));
+        }
+        String projectVersion = System.getProperty("partnership.version");
+        assertThat(projectVersion).as("the project version (failsafe's partnership.version)").isNotBlank();
+        descriptions.forEach((name, doc) -> {
+            JsonNode info = doc.path("info");
+            assertThat(info.path("license").path("name").asText()).as("licence of %s", name).isEqualTo("Apache-2.0");
+            assertThat(info.path("license").path("url").asText()).as("licence URL of %s", name)
+                    .isEqualTo("https://www.apache.org/licenses/LICENSE-2.0");
+            Matcher version = Pattern.compile("v(\\d+) \\((.+)\\)").matcher(info.path("version").asText());
+            assertThat(version.matches()).as("version of %s: v<major> (<project version>), was %s", name, info.path("version")).isTrue();
+            assertThat(version.group(2)).as("project version in the version of %s", name).isEqualTo(projectVersion);
+            List<String> otherMajor = new ArrayList<>();
+            doc.path("paths").fieldNames().forEachRemaining(p -> {
+                if (!p.startsWith("/api/v" + version.group(1) + "/")) {
+                    otherMajor.add(p);
+                }
+            });
+            assertThat(otherMajor).as("paths of %s outside /api/v%s/", name, version.group(1)).isEmpty();
+        });
+        assertThat(REPO.resolve("LICENSE")).content().contains("Apache License", "Version 2.0, January 2004");
     }
 
     /** A response object, or the component its $ref names. */
