@@ -179,6 +179,105 @@ class OpenApiLintIT {
         assertThat(REPO.resolve("LICENSE")).content().contains("Apache License", "Version 2.0, January 2004");
     }
 
+    @Test
+    @Order(6)
+    void shouldDescribeEveryParameterAndHeader() throws IOException {
+        JsonNode doc = RawHttp.JSON.readTree(fetch().toFile());
+        List<String> undescribed = new ArrayList<>();
+        doc.path("paths").fields().forEachRemaining(path -> {
+            path.getValue().path("parameters").forEach(p -> describedParameter(doc, p, path.getKey(), undescribed));
+            path.getValue().fields().forEachRemaining(op -> {
+                if (!METHODS.contains(op.getKey())) {
+                    return;
+                }
+                String name = op.getKey().toUpperCase() + " " + path.getKey();
+                op.getValue().path("parameters").forEach(p -> describedParameter(doc, p, name, undescribed));
+                op.getValue().path("responses").fields().forEachRemaining(r -> deref(doc, r.getValue()).path("headers").fields()
+                        .forEachRemaining(h -> {
+                            if (deref(doc, h.getValue()).path("description").asText().isBlank()) {
+                                undescribed.add(name + ": response " + r.getKey() + "'s header " + h.getKey());
+                            }
+                        }));
+            });
+        });
+        doc.path("components").path("headers").fields().forEachRemaining(h -> {
+            if (h.getValue().path("description").asText().isBlank()) {
+                undescribed.add("components.headers." + h.getKey());
+            }
+        });
+        doc.path("components").path("parameters").fields().forEachRemaining(p -> {
+            if (p.getValue().path("description").asText().isBlank()) {
+                undescribed.add("components.parameters." + p.getKey());
+            }
+        });
+        assertThat(undescribed).as("parameters and headers without a description").isEmpty();
+    }
+
+    /**
+     * The catalogue of problem types ({@code x-problem-types}) is exactly what the code can answer with: every type
+     * URI the services, http-support and the gateway can put in a problem (read from their sources) has an entry
+     * with a status and a description, the catalogue has no type the code cannot emit, and every declared 4xx
+     * response names the types it can carry. (The contract validator checks, on every answer of the suite, that a
+     * problem's type is one its response names.)
+     */
+    @Test
+    @Order(7)
+    void shouldListEveryProblemTypeTheCodeCanAnswerWith() throws IOException {
+        JsonNode doc = RawHttp.JSON.readTree(fetch().toFile());
+        Map<String, JsonNode> catalogue = new TreeMap<>();
+        doc.path("x-problem-types").forEach(t -> catalogue.put(t.path("type").asText(), t));
+        assertThat(catalogue).as("the description's problem type catalogue (x-problem-types)").isNotEmpty();
+        catalogue.forEach((type, entry) -> {
+            assertThat(entry.path("description").asText()).as("meaning of %s", type).isNotBlank();
+            assertThat(entry.path("status").asInt()).as("status of %s", type).isBetween(400, 599);
+        });
+
+        ProblemTypeScan scan = ProblemTypeScan.of(REPO);
+        assertThat(scan.unknownSites()).as("places that answer with a problem type this test cannot read from the source "
+                + "(use a literal slug, or teach ProblemTypeScan how it is forwarded)").isEmpty();
+        Map<String, String> emitted = scan.types();
+        assertThat(emitted).as("problem types found in the code").hasSizeGreaterThan(20);
+        List<String> missing = emitted.entrySet().stream().filter(e -> !catalogue.containsKey(e.getKey()))
+                .map(e -> e.getKey() + " (" + e.getValue() + ")").toList();
+        assertThat(missing).as("problem types the code can answer with but the description's catalogue lacks").isEmpty();
+        List<String> stale = catalogue.keySet().stream().filter(t -> !emitted.containsKey(t)).toList();
+        assertThat(stale).as("catalogued problem types no code answers with").isEmpty();
+
+        List<String> unnamed = new ArrayList<>();
+        doc.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
+            if (METHODS.contains(op.getKey())) {
+                op.getValue().path("responses").fields().forEachRemaining(r -> {
+                    JsonNode named = deref(doc, r.getValue()).path("x-problem-types");
+                    if (r.getKey().matches("4\\d\\d") && (!named.isArray() || named.isEmpty())) {
+                        unnamed.add(op.getKey().toUpperCase() + " " + path.getKey() + " " + r.getKey());
+                    }
+                    named.forEach(t -> {
+                        if (!catalogue.containsKey(t.asText())) {
+                            unnamed.add(op.getKey().toUpperCase() + " " + path.getKey() + " " + r.getKey() + " names " + t.asText() + ", not in the catalogue");
+                        }
+                    });
+                });
+            }
+        }));
+        assertThat(unnamed).as("4xx responses that do not name their problem types from the catalogue").isEmpty();
+        System.out.println("Problem types: " + catalogue.size() + " in the catalogue, " + emitted.size() + " found in the code");
+    }
+
+    private static void describedParameter(JsonNode doc, JsonNode parameter, String where, List<String> undescribed) {
+        JsonNode p = deref(doc, parameter);
+        if (p.path("description").asText().isBlank()) {
+            undescribed.add(where + ": parameter " + p.path("name").asText() + " (" + p.path("in").asText() + ")");
+        }
+    }
+
+    private static JsonNode deref(JsonNode doc, JsonNode node) {
+        JsonNode current = node;
+        for (int i = 0; i < 10 && current.has("$ref"); i++) {
+            current = doc.at(current.get("$ref").asText().substring(1));
+        }
+        return current;
+    }
+
     /** A response object, or the component its $ref names. */
     private static Map<?, ?> resolve(JsonPath doc, Map<?, ?> response) {
         Object ref = response.get("$ref");

@@ -24,7 +24,11 @@ import java.util.List;
  * <li>on every operation that reads a body: the 413 (too large) and 415 (not JSON) problems every service answers;</li>
  * <li>on every operation: the 429 (with {@code Retry-After}) the gateway answers a caller over its rate limit;</li>
  * <li>a nullable object ({@code anyOf: [$ref, {type: null}]}) is not also typed {@code object}, which would forbid the
- * null it allows.</li>
+ * null it allows;</li>
+ * <li>a path parameter without a description gets one from its place in the path ({@code /projects/{id}}: "The
+ * project's id");</li>
+ * <li>the catalogue of the problem types every service answers with ({@link ProblemTypes#COMMON}), each named on the
+ * error responses of its status.</li>
  * </ul>
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
@@ -46,7 +50,45 @@ public class ApiConventions implements OASFilter {
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
-        openAPI.getPaths().getPathItems().values().forEach(item -> item.getOperations().values().forEach(ApiConventions::conventions));
+        openAPI.getPaths().getPathItems().forEach((path, item) -> {
+            describePathParameters(path, item.getParameters());
+            item.getOperations().values().forEach(operation -> {
+                conventions(operation);
+                describePathParameters(path, operation.getParameters());
+            });
+        });
+        ProblemTypes.declare(openAPI, ProblemTypes.COMMON);
+    }
+
+    /**
+     * A path parameter says what it names, from the segment before it: {@code /projects/{id}} is "The project's id",
+     * {@code /participants/{partnerId}} "The participant's partner id".
+     */
+    static void describePathParameters(String path, List<Parameter> parameters) {
+        if (parameters == null) {
+            return;
+        }
+        String[] segments = path.split("/");
+        for (Parameter p : parameters) {
+            if (p.getIn() != Parameter.In.PATH || p.getName() == null || (p.getDescription() != null && !p.getDescription().isBlank())) {
+                continue;
+            }
+            for (int i = 1; i < segments.length; i++) {
+                if (segments[i].equals("{" + p.getName() + "}") && !segments[i - 1].startsWith("{")) {
+                    String owner = singular(segments[i - 1]);
+                    String words = p.getName().replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
+                    p.setDescription(p.getName().equals("id") || words.equals(owner + " id")
+                            ? "The " + owner + "'s id" : "The " + owner + "'s " + words);
+                }
+            }
+        }
+    }
+
+    private static String singular(String plural) {
+        if (plural.endsWith("ies")) {
+            return plural.substring(0, plural.length() - 3) + "y";
+        }
+        return plural.endsWith("s") ? plural.substring(0, plural.length() - 1) : plural;
     }
 
     private static void conventions(Operation operation) {

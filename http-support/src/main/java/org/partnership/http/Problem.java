@@ -13,7 +13,7 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @Schema(name = "Problem", description = "RFC 9457 problem details")
 public record Problem(
-        @Schema(description = "Identifies the kind of problem", examples = "urn:partnership:problem:validation") String type,
+        @Schema(description = "Identifies the kind of problem: one of the types listed, with their meaning, in this description's x-problem-types (the responses name those they can carry)", examples = "urn:partnership:problem:validation") String type,
         @Schema(description = "Short summary of the kind of problem", examples = "Invalid request") String title,
         @Schema(description = "HTTP status code", examples = "400") int status,
         @Schema(description = "What went wrong this time, for a human") String detail,

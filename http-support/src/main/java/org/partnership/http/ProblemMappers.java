@@ -43,6 +43,20 @@ public class ProblemMappers {
             413, "request body too large",
             415, "unsupported content type; send application/json");
 
+    /**
+     * The problem type of a refusal by the HTTP layer (JAX-RS), by status; each is in {@link ProblemTypes#COMMON}. Any
+     * other 4xx it might raise is a {@code bad-request}.
+     */
+    private static final Map<Integer, String> HTTP_TYPES = Map.of(
+            400, "bad-request",
+            401, "unauthenticated",
+            403, "forbidden",
+            404, "not-found",
+            405, "method-not-allowed",
+            406, "not-acceptable",
+            413, "payload-too-large",
+            415, "unsupported-media-type");
+
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
         return respond(e.problem(), uri);
@@ -117,7 +131,7 @@ public class ProblemMappers {
             return unexpected(e, uri);
         }
         String title = original.getStatusInfo().getReasonPhrase();
-        String type = title.toLowerCase().replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        String type = HTTP_TYPES.getOrDefault(status, "bad-request");
         Response.ResponseBuilder builder = Response.fromResponse(respond(
                 Problem.of(status, type, title, DETAILS.getOrDefault(status, title)), uri));
         original.getHeaders().forEach((name, values) -> {

@@ -38,7 +38,8 @@ final class OpenApiMerge {
      * taken by a different one is renamed {@code <Service><Name>} ({@code PartnersProblem}), and every {@code $ref},
      * discriminator mapping and security requirement follows the new name (identical ones are shared);</li>
      * <li>an operationId already taken becomes {@code <service><OperationId>}, so operationIds stay unique;</li>
-     * <li>its tags, unless a tag of that name is already there.</li>
+     * <li>its tags, unless a tag of that name is already there;</li>
+     * <li>its problem types ({@code x-problem-types}), unless one of that type URI is already there.</li>
      * </ul>
      * The result does not depend on timing: services are merged in name order, renames are deterministic.
      */
@@ -111,6 +112,8 @@ final class OpenApiMerge {
             }
         });
 
+        mergeProblemTypes(target, src);
+
         ArrayNode tags = target.withArray("tags");
         Set<String> known = new HashSet<>();
         tags.forEach(tag -> known.add(tag.path("name").asText()));
@@ -119,6 +122,20 @@ final class OpenApiMerge {
                 tags.add(tag);
             }
         });
+    }
+
+    /** The catalogue of problem types (x-problem-types at the root): the union by type URI, sorted by it. */
+    private static void mergeProblemTypes(ObjectNode target, JsonNode source) {
+        JsonNode theirs = source.path(PROBLEM_TYPES);
+        if (!theirs.isArray() || theirs.isEmpty()) {
+            return;
+        }
+        Map<String, JsonNode> byType = new TreeMap<>();
+        target.path(PROBLEM_TYPES).forEach(t -> byType.put(t.path("type").asText(), t));
+        theirs.forEach(t -> byType.putIfAbsent(t.path("type").asText(), t.deepCopy()));
+        ArrayNode merged = JSON.createArrayNode();
+        byType.values().forEach(merged::add);
+        target.set(PROBLEM_TYPES, merged);
     }
 
     /** Merges without leaving any path out (every path is taken as public). */
@@ -164,6 +181,7 @@ final class OpenApiMerge {
 
     private static final List<String> METHODS = List.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
     private static final String COMPONENTS = "#/components/";
+    static final String PROBLEM_TYPES = "x-problem-types";
 
     /** The operation objects of a paths object. */
     private static List<ObjectNode> operations(JsonNode paths) {

@@ -172,6 +172,29 @@ class OpenApiMergeTest {
     }
 
     /** Every local $ref points at a component that is there. */
+    @Test
+    void shouldListEveryServicesProblemTypesOnceSortedByType() {
+        ObjectNode platform = (ObjectNode) json("""
+                {"openapi": "3.1.0", "info": {"title": "Platform", "version": "1"}, "paths": {},
+                 "x-problem-types": [{"type": "urn:partnership:problem:validation", "status": 400, "description": "the gateway's"}]}
+                """);
+        OpenApiMerge.merge(platform, json("""
+                {"openapi": "3.1.0", "info": {"title": "A", "version": "1"}, "paths": {},
+                 "x-problem-types": [{"type": "urn:partnership:problem:validation", "status": 400, "description": "a's copy"},
+                                     {"type": "urn:partnership:problem:risk-closed", "status": 409}]}
+                """), "resources");
+        OpenApiMerge.merge(platform, json("""
+                {"openapi": "3.1.0", "info": {"title": "B", "version": "1"}, "paths": {},
+                 "x-problem-types": [{"type": "urn:partnership:problem:archived", "status": 409}]}
+                """), "partners");
+
+        List<String> types = new ArrayList<>();
+        platform.path("x-problem-types").forEach(t -> types.add(t.path("type").asText()));
+        assertThat(types).containsExactly("urn:partnership:problem:archived", "urn:partnership:problem:risk-closed",
+                "urn:partnership:problem:validation");
+        assertThat(platform.path("x-problem-types").get(2).path("description").asText()).isEqualTo("the gateway's");
+    }
+
     private static void assertRefsResolve(JsonNode doc) {
         List<String> dangling = new ArrayList<>();
         for (JsonNode ref : doc.findValues("$ref")) {
