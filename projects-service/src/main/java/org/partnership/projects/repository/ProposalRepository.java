@@ -23,6 +23,9 @@ import java.util.stream.Collectors;
 @WithSession
 public class ProposalRepository implements PanacheRepositoryBase<Proposal, UUID> {
 
+    /** The unique index that lets one proposal per typed decision be open (V4). */
+    public static final String ONE_OPEN_DECISION = "proposal_one_open_decision";
+
     public record Position(OffsetDateTime at, UUID id) {
     }
 

@@ -5,6 +5,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.hibernate.exception.ConstraintViolationException;
 import org.partnership.http.Preconditions;
 import org.partnership.projects.domain.Caller;
 import org.partnership.projects.domain.Governance;
@@ -87,11 +88,26 @@ public class ProposalService {
                                         + existing.deadline() + "; vote on it instead of opening another");
                             }
                         }).replaceWithVoid();
-                return unique.chain(() -> proposals.persist(proposal))
+                return unique.chain(() -> proposals.persist(proposal)).chain(proposals::flush)
+                        // two identical proposals at the same instant: both passed the check, the index lets one in
+                        .onFailure(ProposalService::sameDecisionOpenedMeanwhile).transform(e -> new ProjectConflictException(
+                                "proposal-already-open", "a proposal for this decision was opened at the same moment; "
+                                        + "vote on it instead of opening another"))
                         .chain(() -> decisions.opened(project, proposal))
                         .chain(() -> details(project, proposal));
             });
         });
+    }
+
+    private static boolean sameDecisionOpenedMeanwhile(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            // Hibernate Reactive reports the unique violation as Hibernate's ConstraintViolationException
+            if (t instanceof ConstraintViolationException violation && (ProposalRepository.ONE_OPEN_DECISION.equals(violation.getConstraintName())
+                    || "23505".equals(violation.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Participants, auditors and administrators read a project's proposals. */

@@ -139,6 +139,31 @@ class ProposalResourceTest {
                 .body("type", is("urn:partnership:problem:proposal-not-applicable"));
     }
 
+    @Test
+    void shouldOpenOneOfSeveralIdenticalProposalsSentAtTheSameMomentAndRefuseTheOthersWith409() throws Exception {
+        Partnership p = Fixtures.openPartnership("PUBLIC", "THIRD_SECTOR");
+        int callers = 6;
+        var start = new java.util.concurrent.CountDownLatch(1);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(callers);
+        List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+        for (int i = 0; i < callers; i++) {
+            answers.add(pool.submit(() -> {
+                start.await();
+                return as(p.coordinator()).body(Map.of("type", "LAUNCH", "title", "Launch now"))
+                        .post(p.path() + "/proposals").then().extract().statusCode();
+            }));
+        }
+        start.countDown();
+        List<Integer> statuses = new java.util.ArrayList<>();
+        for (var answer : answers) {
+            statuses.add(answer.get());
+        }
+        pool.shutdown();
+        assertThat(statuses).as("one opened, the others refused as a conflict, none failed").containsOnly(201, 409)
+                .filteredOn(s -> s == 201).hasSize(1);
+        as(p.coordinator()).queryParam("status", "OPEN").get(p.path() + "/proposals").then().statusCode(200).body("items", hasSize(1));
+    }
+
     // ---------------------------------------------------------------- changing the rule
 
     @Test
