@@ -909,6 +909,21 @@ final class Invariants {
         } else if (!expected.equals(cm.get().path("data").path("partnership-realm.json").asText())) {
             v.add(id(cm.get()) + ": partnership-realm.json differs from keycloak/partnership-realm.json");
         }
+        // the realm's console clients redirect to ${PARTNERSHIP_PUBLIC_URL}: the gateway Ingress's host, over TLS
+        String publicUrl = null;
+        for (JsonNode env : container.path("env")) {
+            if (env.path("name").asText().equals("PARTNERSHIP_PUBLIC_URL")) {
+                publicUrl = env.path("value").asText(null);
+            }
+        }
+        String host = m.find("Ingress", "gateway").map(i -> i.path("spec").path("rules").path(0).path("host").asText(null)).orElse(null);
+        if (!expected.contains("${PARTNERSHIP_PUBLIC_URL:")) {
+            v.add("keycloak/partnership-realm.json: the console clients' redirect URIs do not use ${PARTNERSHIP_PUBLIC_URL:...}");
+        }
+        if (host == null || !("https://" + host).equals(publicUrl)) {
+            v.add("Keycloak's PARTNERSHIP_PUBLIC_URL (" + publicUrl + ") is not https:// + the gateway Ingress's host (" + host
+                    + "): the console's sign-in would be refused a redirect");
+        }
         return v;
     }
 

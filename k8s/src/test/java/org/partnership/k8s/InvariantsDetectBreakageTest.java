@@ -245,4 +245,11 @@ class InvariantsDetectBreakageTest {
         ((ObjectNode) find(m, "ConfigMap", "partnership-realm").path("data")).put("partnership-realm.json", "{}");
         assertReported(m, x -> Invariants.realm(x, ROOT), "differs from keycloak/partnership-realm.json");
     }
+
+    @Test
+    void aPublicHostThatIsNotTheOneKeycloakRedirectsTo() {
+        Manifests m = prod();
+        ((ObjectNode) find(m, "Ingress", "gateway").path("spec").path("rules").path(0)).put("host", "partners.example.com");
+        assertReported(m, x -> Invariants.realm(x, ROOT), "PARTNERSHIP_PUBLIC_URL");
+    }
 }
