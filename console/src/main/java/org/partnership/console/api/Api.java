@@ -74,13 +74,26 @@ public class Api {
         return send("PUT", path, body, headers);
     }
 
+    public ApiResponse delete(String path) {
+        return send("DELETE", path, null, Map.of());
+    }
+
     /** The API's CSV of a list (Accept: text/csv), as text. */
     public String csv(String path, Object... query) {
-        HttpRequest request = request(path, query).header("Accept", "text/csv").GET().build();
+        // setHeader: request() already asked for JSON, and a second Accept header would still get JSON
+        HttpRequest request = request(path, query).setHeader("Accept", "text/csv").GET().build();
         try {
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new ApiUnavailableException("CSV answered " + response.statusCode());
+            int status = response.statusCode();
+            if (status == 403 || status == 404) {
+                // like a page: what the user may not see does not exist for them
+                throw new jakarta.ws.rs.NotFoundException();
+            }
+            if (status >= 500) {
+                throw new ApiUnavailableException("CSV answered " + status);
+            }
+            if (status != 200) {
+                throw new jakarta.ws.rs.WebApplicationException(status);
             }
             return response.body();
         } catch (IOException e) {

@@ -17,4 +17,19 @@ public interface AdminMsg {
 
     @Message("Verify")
     String verify();
+
+    @Message("Proposed change, waiting for an administrator")
+    String pending_change();
+
+    @Message("Proposed by")
+    String proposed_by();
+
+    @Message("Approve the change")
+    String approve();
+
+    @Message("Reject the change")
+    String reject();
+
+    @Message("This organisation changed since you read it: the proposal below is the current one. Check it and decide again.")
+    String stale_change();
 }

@@ -66,4 +66,22 @@ public interface ContributionsMsg {
 
     @Message("Valuation")
     String valuation();
+
+    @Message("Commitments per partner")
+    String project_title();
+
+    @Message("What each partner pledged, delivered and still owes in this project, and the risk it carries")
+    String project_caption();
+
+    @Message("Commitments")
+    String project_link();
+
+    @Message("Confirmed")
+    String confirmed();
+
+    @Message("Remaining")
+    String remaining();
+
+    @Message("Contributions")
+    String count();
 }

@@ -30,4 +30,25 @@ public interface OrganisationMsg {
 
     @Message("Registration number")
     String registration_number();
+
+    @Message("Members")
+    String members();
+
+    @Message("User")
+    String member_username();
+
+    @Message("Member since")
+    String member_since();
+
+    @Message("Remove")
+    String member_remove();
+
+    @Message("You are its only member: add a colleague before you can leave.")
+    String member_last();
+
+    @Message("Username or e-mail of a colleague (they need an account)")
+    String member_user();
+
+    @Message("Add a colleague")
+    String member_add();
 }

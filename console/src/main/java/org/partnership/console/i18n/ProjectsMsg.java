@@ -90,4 +90,10 @@ public interface ProjectsMsg {
 
     @Message("My projects")
     String title();
+
+    @Message("All projects")
+    String all_title();
+
+    @Message("All projects with status and readiness")
+    String all_caption();
 }

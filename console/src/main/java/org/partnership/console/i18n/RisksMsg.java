@@ -54,4 +54,7 @@ public interface RisksMsg {
 
     @Message("Risks")
     String title();
+
+    @Message("A partner left the project: its share of this risk was released. Allocate the risk again so that the shares reach 100 %.")
+    String released();
 }

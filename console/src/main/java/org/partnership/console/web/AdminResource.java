@@ -54,4 +54,25 @@ public class AdminResource {
         return Response.status(422).entity(list(status, null).data("flash", answer.problem()).data("failed", id)
                 .data("errors", answer.fieldErrors())).build();
     }
+
+    /**
+     * A member's proposed change of name, legal form or sector: approved (If-Match: the version the administrator read,
+     * so exactly the proposal on the screen is put in force) or rejected, with a reason.
+     */
+    @POST
+    @Path("{id}/change/{decision: approve|reject}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Object decide(@PathParam("id") String id, @PathParam("decision") String decision, @RestForm String reason,
+            @RestForm String version, @RestForm String status) {
+        Map<String, String> headers = "approve".equals(decision) ? Map.of("If-Match", "\"" + (version == null ? "" : version) + "\"")
+                : Map.of();
+        ApiResponse answer = api.post("/api/v1/partners/" + id + "/pending-change/" + decision,
+                Map.of("reason", reason == null ? "" : reason), headers);
+        if (answer.ok()) {
+            return View.seeOther("/console/admin/partners?status=" + (status == null ? "" : status) + "&decided=" + id);
+        }
+        return Response.status(answer.status() == 412 ? 412 : 422).entity(list(status, null)
+                .data("flash", answer.status() == 412 ? null : answer.problem()).data("stale", answer.status() == 412 ? id : null)
+                .data("failed", id).data("errors", answer.fieldErrors())).build();
+    }
 }

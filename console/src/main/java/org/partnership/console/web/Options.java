@@ -22,6 +22,7 @@ public final class Options {
     static final List<String> contributionStatuses = List.of("PLEDGED", "PARTIALLY_DELIVERED", "DELIVERED", "FULFILLED", "WITHDRAWN");
     static final List<String> partnerStatuses = List.of("PENDING_VERIFICATION", "ACTIVE", "SUSPENDED");
     static final List<Integer> scale = List.of(1, 2, 3, 4, 5);
+    static final List<String> changeDecisions = List.of("approve", "reject");
 
     private Options() {
     }

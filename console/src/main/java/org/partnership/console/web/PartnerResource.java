@@ -53,11 +53,43 @@ public class PartnerResource {
     @Path("organisation")
     public TemplateInstance organisation() {
         Map<String, Object> mine = null;
+        List<Map<String, Object>> members = null;
         if (view.partnerId() != null) {
             ApiResponse partner = api.get("/api/v1/partners/" + view.partnerId());
             mine = partner.ok() ? view.map(partner.body()) : null;
+            ApiResponse found = api.get("/api/v1/partners/" + view.partnerId() + "/members");
+            members = found.ok() ? view.list(found) : null;
         }
-        return view.page(organisation).data("partner", mine).data("key", View.newKey());
+        return view.page(organisation).data("partner", mine).data("members", members).data("key", View.newKey())
+                .data("memberKey", View.newKey());
+    }
+
+    /** A colleague (an existing account, by username or e-mail) becomes a member of my organisation. */
+    @POST
+    @Path("organisation/members")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Object addMember(@RestForm String user, @RestForm String key) {
+        ApiResponse added = api.post("/api/v1/partners/" + view.partnerId() + "/members", Map.of("user", user == null ? "" : user.trim()),
+                Map.of("Idempotency-Key", key == null ? View.newKey() : key));
+        if (added.ok()) {
+            return View.seeOther("/console/organisation?added=" + added.body().path("userId").asText() + "#members");
+        }
+        Map<String, String> errors = new LinkedHashMap<>(added.fieldErrors());
+        errors.putIfAbsent("user", added.problem());
+        return Response.status(added.status() == 409 ? 409 : 422).entity(organisation().data("memberErrors", errors)
+                .data("memberForm", user).data("memberKey", key)).build();
+    }
+
+    /** A member leaves or is removed; never the last one (the API answers 409, shown as is). */
+    @POST
+    @Path("organisation/members/{userId}/remove")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Object removeMember(@PathParam("userId") String userId, @RestForm String confirm) {
+        ApiResponse removed = api.delete("/api/v1/partners/" + view.partnerId() + "/members/" + userId);
+        if (removed.ok()) {
+            return View.seeOther("/console/organisation#members");
+        }
+        return Response.status(removed.status() == 409 ? 409 : 422).entity(organisation().data("flash", removed.problem())).build();
     }
 
     @POST

@@ -36,11 +36,12 @@ public class ProjectsResource {
     private final Template sum;
     private final Template dashboard;
     private final Ledger ledger;
+    private final Template commitments;
 
     public ProjectsResource(Api api, View view, Ledger ledger, @Location("projects/list.html") Template list,
             @Location("projects/create.html") Template create, @Location("projects/project.html") Template project,
             @Location("projects/partners.html") Template partners, @Location("projects/sum.html") Template sum,
-            @Location("projects/dashboard.html") Template dashboard) {
+            @Location("projects/dashboard.html") Template dashboard, @Location("projects/commitments.html") Template commitments) {
         this.api = api;
         this.view = view;
         this.list = list;
@@ -50,11 +51,14 @@ public class ProjectsResource {
         this.sum = sum;
         this.dashboard = dashboard;
         this.ledger = ledger;
+        this.commitments = commitments;
     }
 
     @GET
     public TemplateInstance mine(@QueryParam("cursor") String cursor) {
-        ApiResponse page = api.get("/api/v1/projects", "mine", "true", "limit", 20, "cursor", cursor);
+        // auditors and administrators without a partner of their own read every project; everyone else their own
+        boolean everything = view.partnerId() == null && (view.hasRole("auditor") || view.hasRole("admin"));
+        ApiResponse page = api.get("/api/v1/projects", "mine", everything ? null : "true", "limit", 20, "cursor", cursor);
         List<Map<String, Object>> projects = view.list(page);
         for (Map<String, Object> p : projects) {
             ApiResponse readiness = api.get("/api/v1/projects/" + p.get("id") + "/readiness");
@@ -66,7 +70,7 @@ public class ProjectsResource {
                 p.put("criteriaCount", criteria.size());
             }
         }
-        return view.page(list).data("projects", projects).data("next", page.next());
+        return view.page(list).data("projects", projects).data("next", page.next()).data("everything", everything);
     }
 
     @GET
@@ -152,12 +156,14 @@ public class ProjectsResource {
         boolean participant = view.partnerId() != null && accepted.stream().anyMatch(a -> view.partnerId().equals(a.get("partnerId")));
         // the delivery ledger, for the recipient side (the lead's members) to confirm or dispute each delivery (#19)
         List<Map<String, Object>> deliveries = manage ? ledger.ofProject(id, people) : null;
+        Map<String, Object> partnerNames = new LinkedHashMap<>();
+        people.forEach(x -> partnerNames.put(String.valueOf(x.get("partnerId")), x.get("partnerName")));
         return view.page(project).data("project", proj).data("version", p.etag()).data("deliveries", deliveries)
                 .data("readiness", readiness.ok() ? view.map(readiness.body()) : null)
                 .data("participants", people).data("accepted", accepted)
                 .data("needs", needs.ok() ? view.list(needs) : null)
                 .data("risks", riskList)
-                .data("manage", manage).data("participant", participant)
+                .data("manage", manage).data("participant", participant).data("partnerNames", partnerNames)
                 .data("needKey", View.newKey()).data("riskKey", View.newKey())
                 .data("flash", flash).data("errors", errors).data("form", kept == null ? Map.of() : kept);
     }
@@ -363,6 +369,28 @@ public class ProjectsResource {
         List<Map<String, Object>> risks = board.get("risks") instanceof List<?> ? view.list(new ApiResponse(200, answer.body().path("risks"), null)) : List.of();
         return view.page(dashboard).data("board", board).data("project", board.get("project"))
                 .data("heat", HeatMap.of(risks)).data("indicators", indicators.ok() ? view.list(indicators) : List.of());
+    }
+
+    /** What each partner has pledged, delivered and still owes in the project, and the risk it carries (read only). */
+    @GET
+    @Path("{id}/commitments")
+    public TemplateInstance commitments(@PathParam("id") String id) {
+        ApiResponse answer = api.get("/api/v1/commitments", "projectId", id);
+        if (answer.status() == 404 || answer.status() == 403 || answer.status() == 400) {
+            throw new jakarta.ws.rs.NotFoundException();
+        }
+        List<Map<String, Object>> partners = view.list(new ApiResponse(200, answer.body().path("partners"), null));
+        return view.page(commitments).data("project", id).data("title", answer.body().path("projectTitle").asText(""))
+                .data("partners", partners).data("flash", answer.ok() ? null : answer.problem());
+    }
+
+    /** The same totals as the API's CSV (one row per partner and type or currency). */
+    @GET
+    @Path("{id}/commitments.csv")
+    @Produces("text/csv")
+    public Response commitmentsCsv(@PathParam("id") String id) {
+        return Response.ok(api.csv("/api/v1/commitments", "projectId", id))
+                .header("Content-Disposition", "attachment; filename=\"commitments-project.csv\"").build();
     }
 
     static String blankToNull(String value) {

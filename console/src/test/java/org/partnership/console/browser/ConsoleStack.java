@@ -47,13 +47,25 @@ final class ConsoleStack implements AutoCloseable {
         return new ConsoleStack(stack, consoleUrl);
     }
 
+    /** The realm's console client as Keycloak holds it (after the import resolved its placeholders). */
+    @SuppressWarnings("unchecked")
+    Map<String, Object> consoleClient() {
+        return client(stack, adminToken(stack));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> client(RunningStack stack, String admin) {
+        String id = given().baseUri(stack.keycloakUrl()).auth().oauth2(admin).queryParam("clientId", "console")
+                .get("/admin/realms/partnership/clients").then().statusCode(200).extract().path("[0].id");
+        return given().baseUri(stack.keycloakUrl()).auth().oauth2(admin)
+                .get("/admin/realms/partnership/clients/" + id).then().statusCode(200).extract().as(Map.class);
+    }
+
     /** The realm's console client knows the demo addresses; this run's console listens on a free port. */
     private static void allowRedirectsTo(RunningStack stack, String consoleUrl) {
         String admin = adminToken(stack);
-        String id = given().baseUri(stack.keycloakUrl()).auth().oauth2(admin).queryParam("clientId", "console")
-                .get("/admin/realms/partnership/clients").then().statusCode(200).extract().path("[0].id");
-        Map<String, Object> client = given().baseUri(stack.keycloakUrl()).auth().oauth2(admin)
-                .get("/admin/realms/partnership/clients/" + id).then().statusCode(200).extract().as(Map.class);
+        Map<String, Object> client = client(stack, admin);
+        String id = (String) client.get("id");
         @SuppressWarnings("unchecked")
         List<String> redirects = new ArrayList<>((List<String>) client.get("redirectUris"));
         redirects.add(consoleUrl + "/console/*");
@@ -101,6 +113,58 @@ final class ConsoleStack implements AutoCloseable {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).ignoreExceptions()
                 .until(() -> claims(token(representative)).contains(id));
         return id;
+    }
+
+    /**
+     * A call to the public API as this user, repeated with the same Idempotency-Key until it answers {@code expected}:
+     * the services learn of a partner's verification or a participant's acceptance an event later. Returns the body.
+     */
+    io.restassured.path.json.JsonPath api(String username, String method, String path, Object body, int expected) {
+        return api(username, method, path, body, expected, Map.of());
+    }
+
+    /** The same with more headers (If-Match). */
+    io.restassured.path.json.JsonPath api(String username, String method, String path, Object body, int expected,
+            Map<String, String> headers) {
+        String key = UUID.randomUUID().toString();
+        // always JSON: without a content type RestAssured would send a bodyless POST as a form (a 415)
+        java.util.concurrent.atomic.AtomicReference<io.restassured.response.Response> last = new java.util.concurrent.atomic.AtomicReference<>();
+        try {
+            return await(method + " " + path + " answers " + expected).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> {
+                        var request = given().baseUri(stack.gatewayUrl()).auth().oauth2(token(username)).contentType(ContentType.JSON)
+                                .header("Idempotency-Key", key).headers(headers);
+                        if (body != null) {
+                            request = request.body(body);
+                        }
+                        last.set(request.request(method, path).then().extract().response());
+                        return last.get();
+                    }, r -> r.statusCode() == expected).jsonPath();
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            var answer = last.get();
+            throw new AssertionError(method + " " + path + " never answered " + expected + "; last: "
+                    + (answer == null ? "none" : answer.statusCode() + " " + answer.asString()), e);
+        }
+    }
+
+    /** An OPEN project led by the coordinator's partner (through the API). */
+    String openProject(String coordinator, String title) {
+        String id = api(coordinator, "POST", "/api/v1/projects", Map.of("title", title, "purpose", "Purpose of " + title,
+                "dimensions", List.of("HOUSING"), "plannedStart", "2027-01-01", "plannedEnd", "2027-12-31"), 201).getString("id");
+        api(coordinator, "POST", "/api/v1/projects/" + id + "/open", null, 200);
+        return id;
+    }
+
+    /** The lead invites the partner and its representative accepts (through the API). */
+    void join(String coordinator, String project, String partner, String representative, String role) {
+        api(coordinator, "POST", "/api/v1/projects/" + project + "/participants", Map.of("partnerId", partner, "role", role), 201);
+        api(representative, "POST", "/api/v1/projects/" + project + "/participants/" + partner + "/accept", null, 200);
+    }
+
+    /** A need of the project, declared by its lead (through the API). */
+    String need(String coordinator, String project, String type, String quantity, String unit, String description) {
+        return api(coordinator, "POST", "/api/v1/needs", Map.of("projectId", project, "type", type, "quantity", quantity,
+                "unit", unit, "description", description), 201).getString("id");
     }
 
     String token(String username) {
