@@ -34,14 +34,11 @@ public class ProjectsResource {
     private final Template project;
     private final Template partners;
     private final Template sum;
-    private final Template dashboard;
     private final Ledger ledger;
-    private final Template commitments;
 
     public ProjectsResource(Api api, View view, Ledger ledger, @Location("projects/list.html") Template list,
             @Location("projects/create.html") Template create, @Location("projects/project.html") Template project,
-            @Location("projects/partners.html") Template partners, @Location("projects/sum.html") Template sum,
-            @Location("projects/dashboard.html") Template dashboard, @Location("projects/commitments.html") Template commitments) {
+            @Location("projects/partners.html") Template partners, @Location("projects/sum.html") Template sum) {
         this.api = api;
         this.view = view;
         this.list = list;
@@ -49,9 +46,7 @@ public class ProjectsResource {
         this.project = project;
         this.partners = partners;
         this.sum = sum;
-        this.dashboard = dashboard;
         this.ledger = ledger;
-        this.commitments = commitments;
     }
 
     @GET
@@ -355,42 +350,6 @@ public class ProjectsResource {
         int status = answer.status() == 412 ? 412 : answer.status() == 400 ? 422 : 409;
         return Response.status(status).entity(workspaceInstance(id, answer.status() == 412 ? null : answer.problem(),
                 answer.fieldErrors(), kept)).build();
-    }
-
-    @GET
-    @Path("{id}/dashboard")
-    public TemplateInstance dashboard(@PathParam("id") String id) {
-        ApiResponse answer = api.get("/api/v1/dashboards/projects/" + id);
-        if (answer.status() == 404 || answer.status() == 403 || answer.status() == 400) {
-            throw new jakarta.ws.rs.NotFoundException();
-        }
-        Map<String, Object> board = view.map(answer.body());
-        ApiResponse indicators = api.all("/api/v1/projects/" + id + "/indicators");
-        List<Map<String, Object>> risks = board.get("risks") instanceof List<?> ? view.list(new ApiResponse(200, answer.body().path("risks"), null)) : List.of();
-        return view.page(dashboard).data("board", board).data("project", board.get("project"))
-                .data("heat", HeatMap.of(risks)).data("indicators", indicators.ok() ? view.list(indicators) : List.of());
-    }
-
-    /** What each partner has pledged, delivered and still owes in the project, and the risk it carries (read only). */
-    @GET
-    @Path("{id}/commitments")
-    public TemplateInstance commitments(@PathParam("id") String id) {
-        ApiResponse answer = api.get("/api/v1/commitments", "projectId", id);
-        if (answer.status() == 404 || answer.status() == 403 || answer.status() == 400) {
-            throw new jakarta.ws.rs.NotFoundException();
-        }
-        List<Map<String, Object>> partners = view.list(new ApiResponse(200, answer.body().path("partners"), null));
-        return view.page(commitments).data("project", id).data("title", answer.body().path("projectTitle").asText(""))
-                .data("partners", partners).data("flash", answer.ok() ? null : answer.problem());
-    }
-
-    /** The same totals as the API's CSV (one row per partner and type or currency). */
-    @GET
-    @Path("{id}/commitments.csv")
-    @Produces("text/csv")
-    public Response commitmentsCsv(@PathParam("id") String id) {
-        return Response.ok(api.csv("/api/v1/commitments", "projectId", id))
-                .header("Content-Disposition", "attachment; filename=\"commitments-project.csv\"").build();
     }
 
     static String blankToNull(String value) {
