@@ -17,8 +17,12 @@ import java.util.UUID;
 @ApplicationScoped
 public class UserDirectory {
 
-    /** A user of the realm. */
-    public record User(String id, String username, Optional<UUID> partnerId) {
+    /** A user of the realm; {@code email} and {@code locale} (their language) are null when the account has none. */
+    public record User(String id, String username, Optional<UUID> partnerId, String email, String locale) {
+
+        public User(String id, String username, Optional<UUID> partnerId) {
+            this(id, username, partnerId, null, null);
+        }
     }
 
     private final KeycloakAdminClient keycloak;
@@ -55,6 +59,9 @@ public class UserDirectory {
                 partner = Optional.empty();
             }
         }
-        return new User(user.path("id").asText(), user.path("username").asText(), partner);
+        String email = user.path("email").isTextual() ? user.path("email").asText() : null;
+        JsonNode locale = user.path("attributes").path("locale").path(0);
+        return new User(user.path("id").asText(), user.path("username").asText(), partner, email,
+                locale.isTextual() ? locale.asText() : null);
     }
 }

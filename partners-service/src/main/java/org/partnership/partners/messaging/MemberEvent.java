@@ -12,9 +12,19 @@ import java.util.UUID;
  * ({@code by}, their token subject, and {@code byUsername}).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record MemberEvent(UUID partnerId, String userId, String username, String by, String byUsername) {
+public record MemberEvent(UUID partnerId, String userId, String username, String by, String byUsername, String email,
+                          String locale) {
 
     public static MemberEvent of(PartnerMember member, Caller caller) {
-        return new MemberEvent(member.partnerId(), member.userId(), member.username(), caller.subject(), caller.username());
+        return of(member, caller, null, null);
+    }
+
+    /**
+     * With the member's e-mail address and language as their account has them, when known (notifications-service
+     * writes to them from these events; it never reads Keycloak or this service's database).
+     */
+    public static MemberEvent of(PartnerMember member, Caller caller, String email, String locale) {
+        return new MemberEvent(member.partnerId(), member.userId(), member.username(), caller.subject(), caller.username(),
+                email, locale);
     }
 }

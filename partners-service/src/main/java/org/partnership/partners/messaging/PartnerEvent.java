@@ -12,9 +12,22 @@ import java.util.UUID;
 @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
 public record PartnerEvent(UUID partnerId, String name, String sector, String level, String country,
                            List<String> serviceDomains, List<CapabilityData> capabilities, String status, long version,
-                           String reason) {
+                           String reason, FirstMember registeredBy) {
 
     public record CapabilityData(String tag, String capacity, String unit) {
+    }
+
+    /**
+     * Registration only: the registering user, who became the partner's first member (absent when an administrator
+     * registered it on someone's behalf), with their e-mail address and language when their token carried them.
+     */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    public record FirstMember(String userId, String username, String email, String locale) {
+    }
+
+    /** The same snapshot naming its first member. */
+    public PartnerEvent registeredBy(FirstMember member) {
+        return new PartnerEvent(partnerId, name, sector, level, country, serviceDomains, capabilities, status, version, reason, member);
     }
 
     /**
@@ -26,7 +39,7 @@ public record PartnerEvent(UUID partnerId, String name, String sector, String le
                 partner.country(), partner.serviceDomains().stream().map(Enum::name).toList(),
                 partner.capabilities().stream().map(c -> new CapabilityData(c.tag(),
                         c.capacity() == null ? null : c.capacity().toPlainString(), c.unit())).toList(),
-                partner.status().name(), version, reason);
+                partner.status().name(), version, reason, null);
     }
 
 }

@@ -80,11 +80,11 @@ public class MemberService {
                 .chain(partner -> directory.find(user).chain(found -> {
                     UserDirectory.User account = found.orElseThrow(() -> new UnknownUserException(user));
                     return members.findById(account.id()).map(existing -> PartnerMember.join(partner, account.id(),
-                            account.username(), Optional.ofNullable(existing), account.partnerId()));
+                            account.username(), Optional.ofNullable(existing), account.partnerId()))
+                            .chain(member -> members.persistAndFlush(member))
+                            .call(member -> outbox.append(PartnerEvents.PARTNER, partnerId, PartnerEvents.MEMBER_ADDED,
+                                    MemberEvent.of(member, caller, account.email(), account.locale())));
                 }))
-                .chain(member -> members.persistAndFlush(member))
-                .call(member -> outbox.append(PartnerEvents.PARTNER, partnerId, PartnerEvents.MEMBER_ADDED,
-                        MemberEvent.of(member, caller)))
                 .onFailure(ConstraintViolationException.class).transform(e -> new PartnerConflictException("already-member",
                         user + " already represents a partner; a user represents one partner"));
     }

@@ -1,5 +1,8 @@
 package org.partnership.partners.service;
 
+import io.quarkus.security.identity.SecurityIdentity;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -33,10 +36,13 @@ public class PartnerService {
     private final PartnerMemberRepository members;
     private final Outbox outbox;
 
-    public PartnerService(PartnerRepository partners, PartnerMemberRepository members, Outbox outbox) {
+    private final SecurityIdentity securityIdentity;
+
+    public PartnerService(PartnerRepository partners, PartnerMemberRepository members, Outbox outbox, SecurityIdentity securityIdentity) {
         this.partners = partners;
         this.members = members;
         this.outbox = outbox;
+        this.securityIdentity = securityIdentity;
     }
 
     /**
@@ -53,6 +59,10 @@ public class PartnerService {
             return Uni.createFrom().failure(new PartnerAccessDeniedException("auditors read; they do not register partners"));
         }
         Partner partner = Partner.register(UUID.randomUUID(), profile, identity, caller.subject());
+        // the first member (the registering user) with their e-mail address and language from their token (claims
+        // email and locale): the registered event names them, so consumers know the partner's members from events
+        String email = claim("email");
+        String locale = claim("locale");
         return partners.registrationExists(partner.country(), partner.registrationNumber())
                 .chain(exists -> {
                     if (exists) {
@@ -64,9 +74,20 @@ public class PartnerService {
                 .chain(saved -> caller.isAdmin() ? Uni.createFrom().item(saved)
                         : members.persistAndFlush(new PartnerMember(caller.subject(), saved.id(), caller.username())).replaceWith(saved))
                 .call(saved -> outbox.append(PartnerEvents.PARTNER, saved.id(), PartnerEvents.PARTNER_REGISTERED,
-                        PartnerEvent.of(saved, 0, null)))
+                        PartnerEvent.of(saved, 0, null).registeredBy(caller.isAdmin() ? null
+                                : new PartnerEvent.FirstMember(caller.subject(), caller.username(), email, locale))))
                 .onFailure(ConstraintViolationException.class).transform(e -> concurrentRegistration(
                         (ConstraintViolationException) e, partner));
+    }
+
+    /** A text claim of the caller's token, or null. */
+    private String claim(String name) {
+        if (securityIdentity.getPrincipal() instanceof JsonWebToken token) {
+            Object value = token.getClaim(name);
+            String text = value == null ? "" : value.toString().replaceAll("^\"|\"$", "");
+            return text.isBlank() ? null : text;
+        }
+        return null;
     }
 
     /** The unique constraints, when a concurrent request won the race the checks above look for. */

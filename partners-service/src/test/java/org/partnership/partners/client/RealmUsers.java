@@ -32,7 +32,7 @@ public class RealmUsers extends UserDirectory {
 
     /** A user whose account already names {@code partner} (partner_id attribute). */
     public static void add(String username, String subject, UUID partner) {
-        USERS.put(username.toLowerCase(Locale.ROOT), new User(subject, username, Optional.ofNullable(partner)));
+        USERS.put(username.toLowerCase(Locale.ROOT), new User(subject, username, Optional.ofNullable(partner), username + "@example.org", null));
     }
 
     @Override

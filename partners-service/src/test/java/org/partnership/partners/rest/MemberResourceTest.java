@@ -69,6 +69,8 @@ class MemberResourceTest {
         assertThat(json(events.get(2)).path("data").path("username").asText()).isEqualTo(colleague);
         assertThat(json(events.get(2)).path("data").path("by").asText()).isEqualTo(Tokens.user(user).subject());
         assertThat(json(events.get(2)).path("data").path("byUsername").asText()).isEqualTo(user);
+        // the colleague's address as their account has it, for notifications-service
+        assertThat(json(events.get(2)).path("data").path("email").asText()).isEqualTo(colleague + "@example.org");
     }
 
     @Test

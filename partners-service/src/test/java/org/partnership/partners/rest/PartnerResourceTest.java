@@ -58,6 +58,9 @@ class PartnerResourceTest {
         EventContracts.assertValid(events.get(0));
         assertThat(json(events.get(0)).path("type").asText()).isEqualTo("partnership.partner.registered.v1");
         assertThat(json(events.get(0)).path("data").path("status").asText()).isEqualTo("PENDING_VERIFICATION");
+        // the registering user is its first member: consumers know the members from the events alone
+        assertThat(json(events.get(0)).path("data").path("registeredBy").path("username").asText()).isEqualTo(user);
+        assertThat(json(events.get(0)).path("data").path("registeredBy").path("userId").asText()).isEqualTo(Tokens.user(user).subject());
     }
 
     @Test
