@@ -11,7 +11,9 @@ import java.time.OffsetDateTime;
  * A CloudEvents 1.0 event in structured JSON mode: the envelope every service publishes and consumes. The
  * {@code correlationid} and {@code traceparent} extension attributes carry the originating request's correlation
  * id and W3C trace context (CloudEvents distributed-tracing extension; the Kafka record's {@code traceparent}
- * header carries the producer span's). Unknown attributes are ignored so newer producers do not break older consumers.
+ * header carries the producer span's). {@code actor} says who caused the event ({@link Actor}: the token's user, or
+ * {@code system:<job>}) and {@code causationid} the id of the event that caused it, if one did (#22). Unknown attributes
+ * are ignored so newer producers do not break older consumers; events older than {@code actor} have none.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -25,6 +27,8 @@ public record CloudEvent(
         String datacontenttype,
         String correlationid,
         String traceparent,
+        Actor actor,
+        String causationid,
         JsonNode data) {
 
     public static final String SPEC_VERSION = "1.0";

@@ -252,7 +252,7 @@ public final class Fixtures {
 
     private static List<JsonNode> ofType(Object key, String type) {
         return PUBLISHED.getOrDefault(key.toString(), List.of()).stream()
-                .peek(EventContracts::assertValid).map(Fixtures::json)
+                .peek(EventContracts::assertProduced).map(Fixtures::json)
                 .filter(e -> e.path("type").asText().equals(type)).toList();
     }
 

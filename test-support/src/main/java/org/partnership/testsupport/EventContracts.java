@@ -38,6 +38,19 @@ public final class EventContracts {
         }
     }
 
+    /**
+     * What a producer's test asserts of an event it published: valid, and naming who caused it ({@code actor}, #22:
+     * optional in the envelope so older events stay valid, required of everything produced now). Returns the actor.
+     */
+    public static JsonNode assertProduced(String eventJson) {
+        assertValid(eventJson);
+        JsonNode actor = read(eventJson).path("actor");
+        if (!actor.isObject() || actor.path("sub").asText().isBlank() || actor.path("username").asText().isBlank()) {
+            throw new AssertionError("event has no actor (who caused it): " + eventJson);
+        }
+        return actor;
+    }
+
     /** The contract violations of an event (empty when valid); a type without a schema is a violation. */
     public static List<String> violations(String eventJson) {
         JsonNode event = read(eventJson);

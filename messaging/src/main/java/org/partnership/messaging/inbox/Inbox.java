@@ -15,6 +15,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.partnership.http.Correlation;
+import org.partnership.messaging.Actor;
+import org.partnership.messaging.Actors;
 import org.partnership.messaging.CloudEvent;
 import org.partnership.messaging.TraceContexts;
 
@@ -79,6 +81,8 @@ public class Inbox {
                         span.setAttribute(Correlation.REQUEST_ID_ATTRIBUTE, event.correlationid());
                     }
                     Correlation.set(event.correlationid());
+                    // what the handler publishes was caused by this event, and done by the system as this consumer
+                    Actors.set(Actor.system(consumer), event.id());
                     return applyOnce(consumer, event, handler)
                             .onFailure(failure -> !(failure instanceof PoisonEventException))
                             .retry().withBackOff(initialBackoff, initialBackoff.multipliedBy(10)).atMost(maxRetries)

@@ -2,10 +2,15 @@ package org.partnership.messaging.outbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.arc.Arc;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.partnership.http.Correlation;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.partnership.messaging.Actor;
+import org.partnership.messaging.Actors;
 import org.partnership.messaging.CloudEvent;
 import org.partnership.messaging.TraceContexts;
 
@@ -30,15 +35,21 @@ public class Outbox {
 
     private final OutboxConfig config;
     private final ObjectMapper mapper;
+    private final boolean requireActor;
 
-    public Outbox(OutboxConfig config, ObjectMapper mapper) {
+    public Outbox(OutboxConfig config, ObjectMapper mapper,
+            @ConfigProperty(name = "partnership.outbox.require-actor", defaultValue = "true") boolean requireActor) {
         this.config = config;
         this.mapper = mapper;
+        this.requireActor = requireActor;
     }
 
     /**
      * Records an event in the current transaction, with the request's correlation id and trace context (the
-     * relay publishes the row later, on its own, and continues that trace).
+     * relay publishes the row later, on its own, and continues that trace) and its actor: the one set for the work in
+     * progress ({@link Actors}: a consumer's or job's {@code system:<job>} and the causing event), else the user of the
+     * request's verified token. An event nobody caused is refused ({@code partnership.outbox.require-actor}, default
+     * true): a producer that forgets its actor fails its own tests.
      *
      * @param aggregateType e.g. {@code partner}
      * @param aggregateId   the CloudEvents {@code subject} and the Kafka key: one aggregate's events stay in order
@@ -47,10 +58,37 @@ public class Outbox {
      * @return the envelope that will be published
      */
     public Uni<CloudEvent> append(String aggregateType, Object aggregateId, String type, Object data) {
+        String causationId = Actors.causationId().orElse(null);
+        return actor().chain(actor -> {
+            if (actor == null && requireActor) {
+                return Uni.createFrom().failure(new IllegalStateException("event " + type + " of " + aggregateType + " "
+                        + aggregateId + " has no actor: outside a request, run the work with Actors.as(Actor.system(job), causingEventId, ...)"));
+            }
+            return insert(aggregateType, aggregateId, type, data, actor, causationId);
+        });
+    }
+
+    /** The actor set for the work in progress, else the request's verified user, else null. */
+    private static Uni<Actor> actor() {
+        var set = Actors.actor();
+        if (set.isPresent()) {
+            return Uni.createFrom().item(set.get());
+        }
+        if (!Arc.container().requestContext().isActive()) {
+            return Uni.createFrom().nullItem();
+        }
+        var identities = Arc.container().instance(CurrentIdentityAssociation.class);
+        if (!identities.isAvailable()) {
+            return Uni.createFrom().nullItem();
+        }
+        return identities.get().getDeferredIdentity().onFailure().recoverWithNull().map(Actor::of);
+    }
+
+    private Uni<CloudEvent> insert(String aggregateType, Object aggregateId, String type, Object data, Actor actor, String causationId) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
         CloudEvent event = new CloudEvent(CloudEvent.SPEC_VERSION, UUID.randomUUID().toString(), config.source(), type,
                 aggregateId.toString(), now, "application/json", Correlation.correlationId().orElse(null),
-                TraceContexts.current(), mapper.valueToTree(data));
+                TraceContexts.current(), actor, causationId, mapper.valueToTree(data));
         String payload;
         try {
             payload = mapper.writeValueAsString(event);

@@ -4,6 +4,8 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.partnership.messaging.Actor;
+import org.partnership.messaging.Actors;
 import org.partnership.messaging.outbox.Outbox;
 
 import java.util.UUID;
@@ -29,7 +31,7 @@ public class ProbeService {
         Probe probe = new Probe(UUID.randomUUID(), name);
         return Panache.getSession()
                 .chain(session -> session.persist(probe))
-                .chain(() -> outbox.append("probe", probe.id, CREATED, new ProbeCreated(probe.id, name)))
+                .chain(() -> Actors.as(Actor.system("probe"), null, () -> outbox.append("probe", probe.id, CREATED, new ProbeCreated(probe.id, name))))
                 .invoke(() -> {
                     if (failAfterWrite) {
                         throw new IllegalStateException("failure after the writes: the transaction must roll back");

@@ -15,6 +15,8 @@ import org.partnership.partners.domain.ServiceDomain;
 import org.partnership.partners.domain.StatusChange;
 import org.partnership.partners.repository.PartnerRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import org.partnership.messaging.Actor;
+import org.partnership.messaging.Actors;
 import org.partnership.messaging.outbox.Outbox;
 import org.partnership.partners.messaging.PartnerEvent;
 import org.partnership.partners.messaging.PartnerEvents;
@@ -61,6 +63,9 @@ public class DemoPartners {
                 List<ServiceDomain> domains, List<Capability> capabilities, String description, String website, String email) {
     }
 
+    /** Who publishes the demo organisations' events. */
+    static final Actor DEMO = Actor.system("demo-data");
+
     private final PartnerRepository partners;
     private final Outbox outbox;
     private final boolean enabled;
@@ -77,9 +82,9 @@ public class DemoPartners {
             return;
         }
         for (Demo demo : PARTNERS) {
-            boolean created = VertxContextSupport.subscribeAndAwait(() -> registerIfMissing(demo));
+            boolean created = VertxContextSupport.subscribeAndAwait(() -> Actors.as(DEMO, null, () -> registerIfMissing(demo)));
             if (created) {
-                VertxContextSupport.subscribeAndAwait(() -> verify(UUID.fromString(demo.id())));
+                VertxContextSupport.subscribeAndAwait(() -> Actors.as(DEMO, null, () -> verify(UUID.fromString(demo.id()))));
                 Log.infof("demo data: registered and verified %s", demo.name());
             }
         }

@@ -63,7 +63,7 @@ class MemberResourceTest {
 
         List<String> events = Topics.values("partners.v1", id, 4, Duration.ofSeconds(20));
         assertThat(events).hasSize(4);
-        events.forEach(EventContracts::assertValid);
+        events.forEach(EventContracts::assertProduced);
         assertThat(json(events.get(2)).path("type").asText()).isEqualTo("partnership.partner.member-added.v1");
         assertThat(json(events.get(2)).path("data").path("userId").asText()).isEqualTo(colleagueId);
         assertThat(json(events.get(2)).path("data").path("username").asText()).isEqualTo(colleague);
@@ -154,7 +154,7 @@ class MemberResourceTest {
 
         List<String> events = Topics.values("partners.v1", id, 4, Duration.ofSeconds(20));
         assertThat(events).hasSize(4);
-        events.forEach(EventContracts::assertValid);
+        events.forEach(EventContracts::assertProduced);
         assertThat(json(events.get(3)).path("type").asText()).isEqualTo("partnership.partner.member-removed.v1");
         assertThat(json(events.get(3)).path("data").path("userId").asText()).isEqualTo(ownerId);
         assertThat(json(events.get(3)).path("data").path("by").asText()).isEqualTo(ownerId);

@@ -52,7 +52,7 @@ class PendingChangeResourceTest {
                 .then().statusCode(200).body("items.id", not(hasItem(id)));
         List<String> events = Topics.values("partners.v1", id, 3, Duration.ofSeconds(20));
         assertThat(events).hasSize(3);
-        EventContracts.assertValid(events.get(2));
+        EventContracts.assertProduced(events.get(2));
         assertThat(json(events.get(2)).path("type").asText()).isEqualTo("partnership.partner.updated.v1");
         assertThat(json(events.get(2)).path("data").path("sector").asText()).isEqualTo("THIRD_SECTOR");
     }
@@ -83,7 +83,7 @@ class PendingChangeResourceTest {
 
         List<String> events = Topics.values("partners.v1", id, 4, Duration.ofSeconds(20));
         assertThat(events).hasSize(4);
-        events.forEach(EventContracts::assertValid);
+        events.forEach(EventContracts::assertProduced);
         assertThat(json(events.get(2)).path("data").path("sector").asText()).isEqualTo("THIRD_SECTOR");
         assertThat(json(events.get(3)).path("type").asText()).isEqualTo("partnership.partner.updated.v1");
         assertThat(json(events.get(3)).path("data").path("sector").asText()).isEqualTo("PUBLIC");

@@ -3,6 +3,8 @@ package org.partnership.projects.service;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.partnership.messaging.Actor;
+import org.partnership.messaging.Actors;
 import org.partnership.messaging.outbox.Outbox;
 import org.partnership.projects.domain.Governance;
 import org.partnership.projects.domain.GovernanceRule;
@@ -42,6 +44,9 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 public class Decisions {
+
+    /** Who applies a passed proposal: the rule, caused by the vote that closed it (#22). */
+    static final Actor GOVERNANCE = Actor.system("governance");
 
     /** Who closes a proposal at its deadline (and applies it when it passed). */
     public static final String DEADLINE_JOB = "system:proposal-deadline";
@@ -126,7 +131,8 @@ public class Decisions {
         return replicas(project).chain(replicas -> projects.flush()
                 .chain(() -> outbox.append(ProjectEvents.PROJECT, project.id(), ProjectEvents.PROPOSAL_VOTED,
                         ProposalEvent.of(proposal, count(project, proposal, replicas, time.now()).tally()).with(vote)))
-                .chain(() -> settle(project, proposal, subject)));
+                // a vote that closes the proposal: the decision and what it applies are the rule's doing, caused by the vote
+                .chain(votedEvent -> Actors.as(GOVERNANCE, votedEvent.id(), () -> settle(project, proposal, subject))));
     }
 
     /**

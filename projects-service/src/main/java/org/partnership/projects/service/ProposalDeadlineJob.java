@@ -3,6 +3,8 @@ package org.partnership.projects.service;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
+import org.partnership.messaging.Actor;
+import org.partnership.messaging.Actors;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -36,7 +38,7 @@ public class ProposalDeadlineJob {
 
     /** Closes every proposal whose deadline has come, a batch per transaction; returns how many. */
     public Uni<Integer> run() {
-        return next(0);
+        return Actors.as(Actor.system("proposal-deadline"), null, () -> next(0));
     }
 
     private Uni<Integer> next(int done) {

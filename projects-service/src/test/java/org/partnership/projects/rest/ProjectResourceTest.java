@@ -103,7 +103,12 @@ class ProjectResourceTest {
 
         List<String> events = Topics.values("projects.v1", id, 8, Duration.ofSeconds(30));
         assertThat(events).hasSize(8);
-        events.forEach(EventContracts::assertValid);
+        events.forEach(EventContracts::assertProduced);
+        // who: the coordinator's token, its partner and roles (#22)
+        assertThat(json(events.get(0)).path("actor").path("username").asText()).startsWith("coordinator-");
+        assertThat(json(events.get(0)).path("actor").path("partnerId").asText()).isNotBlank();
+        assertThat(json(events.get(0)).path("actor").path("roles").toString()).contains("coordinator");
+        assertThat(json(events.get(0)).has("causationid")).isFalse();
         assertThat(events).extracting(e -> json(e).path("type").asText()).containsExactly(
                 "partnership.project.created.v1", "partnership.project.opened.v1", "partnership.participant.invited.v1",
                 "partnership.participant.invited.v1", "partnership.participant.accepted.v1", "partnership.participant.accepted.v1",
@@ -474,7 +479,7 @@ class ProjectResourceTest {
 
         List<String> events = new java.util.ArrayList<>(Topics.values("projects.v1", p.id().toString(), 12, Duration.ofSeconds(30)));
         events.addAll(Topics.values("projects.v1", cancelled.id().toString(), 3, Duration.ofSeconds(30)));
-        events.forEach(EventContracts::assertValid);
+        events.forEach(EventContracts::assertProduced);
         assertThat(events).extracting(e -> json(e).path("type").asText()).contains(
                 "partnership.project.created.v1", "partnership.project.updated.v1", "partnership.project.opened.v1",
                 "partnership.project.launched.v1", "partnership.project.completed.v1", "partnership.project.cancelled.v1",

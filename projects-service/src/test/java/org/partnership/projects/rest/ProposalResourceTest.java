@@ -103,7 +103,7 @@ class ProposalResourceTest {
                 .body("type", is("urn:partnership:problem:proposal-closed"));
 
         List<String> events = Topics.values("projects.v1", p.id().toString(), 13, Duration.ofSeconds(30));
-        events.forEach(EventContracts::assertValid);
+        events.forEach(EventContracts::assertProduced);
         assertThat(events).extracting(e -> json(e).path("type").asText()).endsWith("partnership.proposal.opened.v1",
                 "partnership.proposal.voted.v1", "partnership.proposal.voted.v1", "partnership.proposal.voted.v1",
                 "partnership.project.launched.v1", "partnership.proposal.decided.v1");
@@ -285,9 +285,12 @@ class ProposalResourceTest {
                 .body("tally.reason", containsString("without a quorum"));
         as(p.coordinator()).get(split).then().body("status", is("REJECTED")).body("tally.quorum", is(true));
         List<String> events = Topics.values("projects.v1", p.id().toString(), 14, Duration.ofSeconds(30));
-        events.forEach(EventContracts::assertValid);
+        events.forEach(EventContracts::assertProduced);
         assertThat(events).extracting(e -> json(e).path("type").asText())
                 .containsOnlyOnce("partnership.proposal.expired.v1", "partnership.proposal.decided.v1");
+        // closed at the deadline by the job, as the system (#22)
+        assertThat(events).filteredOn(e -> json(e).path("type").asText().equals("partnership.proposal.expired.v1"))
+                .extracting(e -> json(e).path("actor").path("sub").asText()).containsExactly("system:proposal-deadline");
     }
 
     // ---------------------------------------------------------------- refusals and authorisation

@@ -3,6 +3,8 @@ package org.partnership.resources.service;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
+import org.partnership.messaging.Actor;
+import org.partnership.messaging.Actors;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -39,7 +41,7 @@ public class AutoConfirmJob {
 
     /** Confirms every delivery left unreviewed longer than the period, a batch per transaction; returns how many. */
     public Uni<Integer> run() {
-        return next(0);
+        return Actors.as(Actor.system("auto-confirm"), null, () -> next(0));
     }
 
     /** The review period. */

@@ -3,6 +3,8 @@ package org.partnership.resources.service;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
+import org.partnership.messaging.Actor;
+import org.partnership.messaging.Actors;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -32,7 +34,7 @@ public class OverdueJob {
 
     /** Marks every newly overdue contribution, a batch per transaction; returns how many. */
     public Uni<Integer> run() {
-        return next(0);
+        return Actors.as(Actor.system("overdue"), null, () -> next(0));
     }
 
     private Uni<Integer> next(int done) {

@@ -64,6 +64,10 @@ class DepartureReleaseTest {
 
         JsonNode released = Fixtures.exactly(risk, "partnership.risk.allocation-released.v1", 1).get(0);
         assertThat(released.path("data").path("allocatedPercent").asText()).isEqualTo("60");
+        // caused by the consumed projects.v1 event, done by the system as that consumer (#22)
+        assertThat(released.path("actor").path("sub").asText()).isEqualTo("system:resources-service-projects");
+        assertThat(released.path("causationid").asText()).isEqualTo(Fixtures.json(withdrew).path("id").asText());
+        assertThat(released.path("correlationid").asText()).isEqualTo(Fixtures.json(withdrew).path("correlationid").asText());
         assertThat(released.path("data").path("released").get(0).path("partnerId").asText()).isEqualTo(w.b().toString());
         assertThat(released.path("data").path("reallocationNeeded").asBoolean()).isTrue();
         JsonNode summary = Fixtures.currentSummary(w.project()).path("data");

@@ -167,6 +167,7 @@ class ContributionResourceTest {
 
         JsonNode overdue = Fixtures.exactly(id, "partnership.contribution.overdue.v1", 1).get(0);
         assertThat(overdue.path("data").path("status").asText()).isEqualTo("PLEDGED");
+        assertThat(overdue.path("actor").path("sub").asText()).isEqualTo("system:overdue");
         as(w.aToken()).body(delivery("5000", today.plusDays(2))).post(CONTRIBUTIONS + "/" + id + "/deliveries").then().statusCode(201)
                 .body("contribution.overdue", is(false));
     }
@@ -428,6 +429,7 @@ class ContributionResourceTest {
                 .body("deliveries[1].review", is("DISPUTED"));
         JsonNode confirmed = Fixtures.exactly(id, "partnership.delivery.confirmed.v1", 1).get(0);
         assertThat(confirmed.path("data").path("delivery").path("automatic").asBoolean()).isTrue();
+        assertThat(confirmed.path("actor").path("username").asText()).isEqualTo("system:auto-confirm");
         assertThat(confirmed.path("data").path("delivery").path("deliveryId").asText()).isEqualTo(old);
     }
 

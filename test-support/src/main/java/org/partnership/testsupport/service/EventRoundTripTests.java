@@ -44,14 +44,30 @@ public abstract class EventRoundTripTests {
     @ConfigProperty(name = "quarkus.application.name")
     String applicationName;
 
-    /** Appends the event to the service's outbox in a transaction of its own (the service's plumbing). */
-    protected abstract io.smallrye.mutiny.Uni<?> appendInTransaction(String aggregateId, String type, Object data);
+    /** The system actor ({@code system:<JOB>}) and causing event the round trip appends as. */
+    protected static final String JOB = "round-trip";
+    protected static final String CAUSATION_ID = "8f1f7c1e-0000-4000-8000-00000000ca05";
+
+    /**
+     * Appends the event to the service's outbox in a transaction of its own (the service's plumbing): with
+     * {@code asSystem}, inside {@code Actors.as(Actor.system(JOB), CAUSATION_ID, ...)}; without, as nobody.
+     */
+    protected abstract io.smallrye.mutiny.Uni<?> appendInTransaction(String aggregateId, String type, Object data, boolean asSystem);
+
+    @Test
+    void shouldRefuseAnEventNobodyCaused() {
+        String id = UUID.randomUUID().toString();
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> VertxContextSupport.subscribeAndAwait(
+                        () -> appendInTransaction(id, TYPE, Map.of("note", "nobody"), false)))
+                .hasMessageContaining("has no actor");
+    }
 
     @Test
     void shouldPublishAnAppendedEventOnceAsACloudEventKeyedByTheAggregateId() throws Throwable {
         String id = UUID.randomUUID().toString();
 
-        VertxContextSupport.subscribeAndAwait(() -> appendInTransaction(id, TYPE, Map.of("note", "round trip")));
+        VertxContextSupport.subscribeAndAwait(() -> appendInTransaction(id, TYPE, Map.of("note", "round trip"), true));
 
         List<ConsumerRecord<String, String>> records = readKeyed(id, Duration.ofSeconds(30));
         assertThat(records).hasSize(1);
@@ -62,6 +78,9 @@ public abstract class EventRoundTripTests {
         assertThat(event.get("subject").asText()).isEqualTo(id);
         assertThat(event.get("source").asText()).isEqualTo("/" + applicationName);
         assertThat(event.get("data").get("note").asText()).isEqualTo("round trip");
+        assertThat(event.path("actor").path("sub").asText()).isEqualTo("system:" + JOB);
+        assertThat(event.path("actor").path("username").asText()).isEqualTo("system:" + JOB);
+        assertThat(event.path("causationid").asText()).isEqualTo(CAUSATION_ID);
         assertThat(header(record, "content-type")).isEqualTo("application/cloudevents+json; charset=UTF-8");
     }
 
