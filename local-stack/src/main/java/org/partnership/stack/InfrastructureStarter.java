@@ -75,7 +75,9 @@ final class InfrastructureStarter extends Starter {
                 + config.port(StackPort.KAFKA_CONTROLLER) + ", data "
                 + addresses.display(config.dataDir().resolve("kafka")) + ")");
         KafkaBroker kafka = KafkaBroker.start(port, config.port(StackPort.KAFKA_CONTROLLER),
-                config.dataDir().resolve("kafka"), LogFiles.rotated(config, Component.KAFKA), true);
+                config.dataDir().resolve("kafka"), LogFiles.rotated(config, Component.KAFKA), true,
+                config.faultProxies() ? new KafkaBroker.ProxiedListener(config.port(StackPort.KAFKA_FAULT_LISTENER),
+                        config.port(StackPort.KAFKA_FAULT_PROXY)) : null);
         started.add(Component.KAFKA, kafka, kafka.process().orElse(null));
         kafka.process().ifPresent(p -> state.addChild("kafka", p.handle(), "TERM"));
         state.addHealth("kafka", "tcp://" + Ports.LOOPBACK + ":" + port);

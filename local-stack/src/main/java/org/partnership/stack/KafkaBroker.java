@@ -35,9 +35,18 @@ public final class KafkaBroker implements AutoCloseable {
     private final Path config;
     private final Path logFile;
     private final boolean detached;
+    private final ProxiedListener proxied;
     private volatile ChildProcess process;
 
-    private KafkaBroker(int port, int controllerPort, Path dir, Path logFile, boolean detached) {
+    /**
+     * A second listener whose clients are told to connect to {@code advertisedPort}: a proxy in front of
+     * {@code port}. Clients bootstrapping there keep going through the proxy (the broker advertises it to them).
+     */
+    public record ProxiedListener(int port, int advertisedPort) {
+    }
+
+    private KafkaBroker(int port, int controllerPort, Path dir, Path logFile, boolean detached, ProxiedListener proxied) {
+        this.proxied = proxied;
         this.port = port;
         this.controllerPort = controllerPort;
         this.dir = dir;
@@ -56,7 +65,13 @@ public final class KafkaBroker implements AutoCloseable {
      * at the terminal does not reach it and the caller decides when it stops (the local stack launcher).
      */
     public static KafkaBroker start(int port, int controllerPort, Path dir, Path logFile, boolean detached) {
-        KafkaBroker broker = new KafkaBroker(port, controllerPort, dir, logFile, detached);
+        return start(port, controllerPort, dir, logFile, detached, null);
+    }
+
+    /** As {@link #start(int, int, Path, Path, boolean)}, with a second listener behind a proxy (null: none). */
+    public static KafkaBroker start(int port, int controllerPort, Path dir, Path logFile, boolean detached,
+            ProxiedListener proxied) {
+        KafkaBroker broker = new KafkaBroker(port, controllerPort, dir, logFile, detached, proxied);
         broker.start();
         return broker;
     }
@@ -156,11 +171,13 @@ public final class KafkaBroker implements AutoCloseable {
                 "process.roles=broker,controller",
                 "node.id=1",
                 "controller.quorum.voters=1@" + Ports.LOOPBACK + ":" + controllerPort,
-                "listeners=PLAINTEXT://" + Ports.LOOPBACK + ":" + port + ",CONTROLLER://" + Ports.LOOPBACK + ":" + controllerPort,
-                "advertised.listeners=PLAINTEXT://" + Ports.LOOPBACK + ":" + port,
+                "listeners=PLAINTEXT://" + Ports.LOOPBACK + ":" + port + ",CONTROLLER://" + Ports.LOOPBACK + ":" + controllerPort
+                        + (proxied == null ? "" : ",PROXIED://" + Ports.LOOPBACK + ":" + proxied.port()),
+                "advertised.listeners=PLAINTEXT://" + Ports.LOOPBACK + ":" + port
+                        + (proxied == null ? "" : ",PROXIED://" + Ports.LOOPBACK + ":" + proxied.advertisedPort()),
                 "controller.listener.names=CONTROLLER",
                 "inter.broker.listener.name=PLAINTEXT",
-                "listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT",
+                "listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT,PROXIED:PLAINTEXT",
                 "log.dirs=" + dir.resolve("data"),
                 "num.partitions=3",
                 "auto.create.topics.enable=true",

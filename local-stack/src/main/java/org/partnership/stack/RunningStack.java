@@ -3,7 +3,9 @@ package org.partnership.stack;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -46,6 +48,7 @@ public final class RunningStack implements AutoCloseable {
     private volatile Thread launchThread;
     private volatile StackState state;
     private volatile double readySeconds;
+    private final Map<Component, FaultProxy> faultProxies = new EnumMap<>(Component.class);
 
     RunningStack(StackConfig config, Progress progress) {
         this.config = config;
@@ -145,6 +148,27 @@ public final class RunningStack implements AutoCloseable {
         progress.print(component + " stopped");
     }
 
+    /**
+     * The proxy in front of a component, in a stack started {@link StackConfig#withFaultProxies with fault proxies}:
+     * {@link Component#KAFKA}, between every service and the broker; {@link Component#RESOURCES}, between the
+     * gateway and resources-service.
+     */
+    public FaultProxy faultProxy(Component component) {
+        FaultProxy proxy = faultProxies.get(component);
+        if (proxy == null) {
+            throw new IllegalArgumentException("no fault proxy in front of " + component + " in this stack");
+        }
+        return proxy;
+    }
+
+    private void openFaultProxies() {
+        faultProxies.put(Component.KAFKA, FaultProxy.open("services -> kafka", config.port(StackPort.KAFKA_FAULT_PROXY),
+                config.port(StackPort.KAFKA_FAULT_LISTENER)));
+        faultProxies.put(Component.RESOURCES, FaultProxy.open("gateway -> resources-service",
+                config.port(StackPort.RESOURCES_FAULT_PROXY), config.port(StackPort.RESOURCES)));
+        faultProxies.values().forEach(p -> progress.print("fault proxy " + p + " open"));
+    }
+
     /** Starts a killed or stopped component again, on the same ports and data, and waits until it is ready. */
     public void restart(Component component) {
         if (started.contains(component)) {
@@ -175,6 +199,9 @@ public final class RunningStack implements AutoCloseable {
             Runtime.getRuntime().addShutdownHook(shutdownHook);
             state = StackState.create(config.dataDir());
             Files.createDirectories(config.logDir());
+            if (config.faultProxies()) {
+                openFaultProxies();
+            }
             new InfrastructureStarter(config, progress, state, started, abort, unsetEnv).start();
             new ServiceStarter(config, progress, state, started, abort, unsetEnv).start();
             readySeconds = progress.elapsedSeconds();
@@ -223,6 +250,7 @@ public final class RunningStack implements AutoCloseable {
         }
         monitor.stop();
         new Shutdown(started, progress).stopAll();
+        faultProxies.values().forEach(FaultProxy::close);
         if (state != null) {
             state.delete();
         }

@@ -53,7 +53,7 @@ final class ServiceStarter extends Starter {
             // the password goes through the environment, not the command line anyone can read with ps
             env.put("QUARKUS_DATASOURCE_PASSWORD", config.starts(Component.POSTGRES)
                     ? "postgres" : config.external().postgresPassword());
-            command.add("-Dkafka.bootstrap.servers=" + addresses.kafkaBootstrapServers());
+            command.add("-Dkafka.bootstrap.servers=" + addresses.servicesKafkaBootstrapServers());
         }
         command.add("-Dquarkus.oidc.auth-server-url=" + addresses.issuer());
         // partners-service links verified partners' users through Keycloak's admin API
@@ -78,7 +78,7 @@ final class ServiceStarter extends Starter {
     private List<String> ownOptions(Component service) {
         return switch (service) {
             case GATEWAY -> java.util.stream.Stream.concat(Component.BACKENDS.stream()
-                    .map(backend -> "-Dgateway.upstreams." + backend.database() + "=" + addresses.url(backend)),
+                    .map(backend -> "-Dgateway.upstreams." + backend.database() + "=" + addresses.upstreamUrl(backend)),
                     // the console's pages behind the only public entry (none routed when the console is not started)
                     java.util.stream.Stream.of("-Dconsole.url=" + (config.starts(Component.CONSOLE) ? addresses.url(Component.CONSOLE) : "")))
                     .toList();

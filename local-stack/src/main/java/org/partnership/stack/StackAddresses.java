@@ -49,6 +49,17 @@ final class StackAddresses {
         return external != null ? external : Ports.LOOPBACK + ":" + config.port(StackPort.KAFKA);
     }
 
+    /** Where the services reach Kafka: the broker, or the fault proxy in front of it. */
+    String servicesKafkaBootstrapServers() {
+        return config.faultProxies() ? Ports.LOOPBACK + ":" + config.port(StackPort.KAFKA_FAULT_PROXY) : kafkaBootstrapServers();
+    }
+
+    /** Where the gateway reaches a backend: the service, or the fault proxy in front of it. */
+    String upstreamUrl(Component backend) {
+        return config.faultProxies() && backend == Component.RESOURCES
+                ? "http://" + Ports.LOOPBACK + ":" + config.port(StackPort.RESOURCES_FAULT_PROXY) : url(backend);
+    }
+
     /** {@code host:port} of PostgreSQL. */
     String postgresAddress() {
         String external = config.external().postgres();

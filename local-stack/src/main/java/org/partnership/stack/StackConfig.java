@@ -27,9 +27,11 @@ import java.util.Set;
  * @param components what the launcher starts itself
  * @param external infrastructure started by someone else, used instead of the launcher's own
  * @param deleteDataDirOnClose whether closing the stack deletes {@code dataDir} (throwaway stacks for tests)
+ * @param faultProxies whether the services reach Kafka, and the gateway resources-service, through a {@link FaultProxy}
+ *                     (fault-injection tests)
  */
 public record StackConfig(Path repoRoot, Path dataDir, Map<StackPort, Integer> ports, boolean demoData,
-        Set<Component> components, External external, boolean deleteDataDirOnClose) {
+        Set<Component> components, External external, boolean deleteDataDirOnClose, boolean faultProxies) {
 
     /** The launcher's own settings; they are not passed on to the children's environment. */
     public static final String DATA_DIR_ENV = "STACK_DATA_DIR";
@@ -81,7 +83,7 @@ public record StackConfig(Path repoRoot, Path dataDir, Map<StackPort, Integer> p
             ports.put(p, p.defaultPort());
         }
         return new StackConfig(repoRoot, repoRoot.resolve(".data"), ports, true, EnumSet.allOf(Component.class),
-                External.NONE, false);
+                External.NONE, false, false);
     }
 
     /**
@@ -101,7 +103,7 @@ public record StackConfig(Path repoRoot, Path dataDir, Map<StackPort, Integer> p
         }
         try {
             Path dir = Files.createTempDirectory("partnership-stack-");
-            return new StackConfig(repoRoot, dir, ports, true, EnumSet.allOf(Component.class), External.NONE, true);
+            return new StackConfig(repoRoot, dir, ports, true, EnumSet.allOf(Component.class), External.NONE, true, false);
         } catch (IOException e) {
             throw new StackException("no temporary directory for the stack: " + e.getMessage(), e);
         }
@@ -180,7 +182,7 @@ public record StackConfig(Path repoRoot, Path dataDir, Map<StackPort, Integer> p
     public List<StackPort> portsToBind() {
         List<StackPort> needed = new ArrayList<>();
         for (StackPort p : StackPort.values()) {
-            if (starts(p.component())) {
+            if (starts(p.component()) && (faultProxies || !p.isFaultProxy())) {
                 needed.add(p);
             }
         }
@@ -204,7 +206,7 @@ public record StackConfig(Path repoRoot, Path dataDir, Map<StackPort, Integer> p
     }
 
     public StackConfig withPorts(Map<StackPort, Integer> newPorts) {
-        return new StackConfig(repoRoot, dataDir, newPorts, demoData, components, external, deleteDataDirOnClose);
+        return new StackConfig(repoRoot, dataDir, newPorts, demoData, components, external, deleteDataDirOnClose, faultProxies);
     }
 
     public StackConfig withPort(StackPort port, int value) {
@@ -214,16 +216,16 @@ public record StackConfig(Path repoRoot, Path dataDir, Map<StackPort, Integer> p
     }
 
     public StackConfig withDataDir(Path newDataDir) {
-        return new StackConfig(repoRoot, newDataDir, ports, demoData, components, external, deleteDataDirOnClose);
+        return new StackConfig(repoRoot, newDataDir, ports, demoData, components, external, deleteDataDirOnClose, faultProxies);
     }
 
     public StackConfig withDemoData(boolean enabled) {
-        return new StackConfig(repoRoot, dataDir, ports, enabled, components, external, deleteDataDirOnClose);
+        return new StackConfig(repoRoot, dataDir, ports, enabled, components, external, deleteDataDirOnClose, faultProxies);
     }
 
     /** The components the launcher starts itself (infrastructure given in {@link #external()} is never started). */
     public StackConfig withComponents(Set<Component> newComponents) {
-        return new StackConfig(repoRoot, dataDir, ports, demoData, newComponents, external, deleteDataDirOnClose);
+        return new StackConfig(repoRoot, dataDir, ports, demoData, newComponents, external, deleteDataDirOnClose, faultProxies);
     }
 
     /** PostgreSQL, Kafka and Keycloak only. */
@@ -236,11 +238,16 @@ public record StackConfig(Path repoRoot, Path dataDir, Map<StackPort, Integer> p
     /** Uses the given external infrastructure and no longer starts the corresponding own components. */
     public StackConfig withExternal(External newExternal) {
         newExternal.validate();
-        return new StackConfig(repoRoot, dataDir, ports, demoData, components, newExternal, deleteDataDirOnClose);
+        return new StackConfig(repoRoot, dataDir, ports, demoData, components, newExternal, deleteDataDirOnClose, faultProxies);
     }
 
     public StackConfig withDeleteDataDirOnClose(boolean delete) {
-        return new StackConfig(repoRoot, dataDir, ports, demoData, components, external, delete);
+        return new StackConfig(repoRoot, dataDir, ports, demoData, components, external, delete, faultProxies);
+    }
+
+    /** With the services' Kafka connections and the gateway's to resources-service passing through fault proxies. */
+    public StackConfig withFaultProxies(boolean enabled) {
+        return new StackConfig(repoRoot, dataDir, ports, demoData, components, external, deleteDataDirOnClose, enabled);
     }
 
     /**

@@ -12,7 +12,12 @@ public enum StackPort {
     PROJECTS(Component.PROJECTS, "projects-service", 8082, "PROJECTS_SERVICE_PORT"),
     RESOURCES(Component.RESOURCES, "resources-service", 8083, "RESOURCES_SERVICE_PORT"),
     GATEWAY(Component.GATEWAY, "gateway", 8080, "GATEWAY_PORT"),
-    CONSOLE(Component.CONSOLE, "console", 8090, "CONSOLE_PORT");
+    CONSOLE(Component.CONSOLE, "console", 8090, "CONSOLE_PORT"),
+    // bound only by a stack with fault proxies (fault-injection tests, StackConfig#withFaultProxies)
+    KAFKA_FAULT_LISTENER(Component.KAFKA, "kafka listener behind the fault proxy", 19094, "KAFKA_FAULT_LISTENER_PORT"),
+    KAFKA_FAULT_PROXY(Component.KAFKA, "fault proxy services -> kafka", 19095, "KAFKA_FAULT_PROXY_PORT"),
+    RESOURCES_FAULT_PROXY(Component.RESOURCES, "fault proxy gateway -> resources-service", 18083,
+            "RESOURCES_FAULT_PROXY_PORT");
 
     private final Component component;
     private final String description;
@@ -42,6 +47,11 @@ public enum StackPort {
 
     public String envVar() {
         return envVar;
+    }
+
+    /** Whether only a stack with fault proxies binds this port. */
+    public boolean isFaultProxy() {
+        return this == KAFKA_FAULT_LISTENER || this == KAFKA_FAULT_PROXY || this == RESOURCES_FAULT_PROXY;
     }
 
     /** The main (HTTP or client) port of a component. */
