@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.partnership.e2e.Organisations.Registration;
 import org.partnership.stack.Component;
+import org.partnership.stack.FaultProxy;
 import org.partnership.stack.RunningStack;
 
 import java.math.BigDecimal;
@@ -35,24 +36,33 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 import static org.awaitility.Awaitility.await;
 
 /**
  * Fault injection: while two partners pledge, deliver and withdraw through the gateway (real tokens, an
  * Idempotency-Key on every create, retries on 5xx and timeouts as a careful client makes them), parts of the platform
- * are killed at random but logged moments: the Kafka broker (kill -9), resources-service and projects-service (kill -9,
- * mid-write), then each is restarted. Afterwards, once everything has settled (no consumer lag, no outbox row
- * waiting), the sources of truth must hold exactly what the answers said: nothing lost, nothing doubled, nothing
- * created by a refused request, and every replica and summary agrees with its source.
+ * fail, one after another, at random but logged moments spread over the stream: the Kafka broker, resources-service
+ * and projects-service are killed (kill -9) and restarted; PostgreSQL is restarted (fast shutdown) under the writes;
+ * the links between the services and Kafka and between the gateway and resources-service get 200 ms to 2 s of latency,
+ * then have their connections reset (through the stack's {@link org.partnership.stack.FaultProxy fault proxies}); and
+ * Keycloak is stopped for 30 s, during which the tokens already issued keep working and new sign-ins fail cleanly.
+ * Afterwards, once everything has settled (no consumer lag, no outbox row waiting), the sources of truth must hold
+ * exactly what the answers said: nothing lost, nothing doubled, nothing created by a refused request, and every
+ * replica and summary agrees with its source.
  * <p>
- * Last in the suite (it kills parts of the shared stack; the 5xx audit runs before it). {@code -Dfaults.operations=N}
- * (default 300) sets the length of the stream, {@code -Dfaults.seed} its randomness; both are logged.
+ * Last in the suite (it breaks parts of the shared stack; the 5xx audit runs before it). {@code -Dfaults.operations=N}
+ * (default 1,000) sets the length of the stream (it runs on until every fault has been injected and writes went through
+ * again), {@code -Dfaults.seed} its randomness; both are logged.
  */
 @Order(Integer.MAX_VALUE)
 @ExtendWith(Platform.class)
 class FaultInjectionIT {
 
-    private static final int OPERATIONS = Integer.getInteger("faults.operations", 300);
+    private static final int OPERATIONS = Integer.getInteger("faults.operations", 1000);
     private static final long SEED = Long.getLong("faults.seed", System.currentTimeMillis());
     private static final Duration SETTLE = Duration.ofMinutes(2);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -65,6 +75,7 @@ class FaultInjectionIT {
     private volatile long faultAt = Long.MAX_VALUE;
     private final AtomicLong firstSuccessAfterFault = new AtomicLong();
     private final AtomicBoolean faultsDone = new AtomicBoolean();
+    private final AtomicLong writesAnswered = new AtomicLong();
 
     /** One partner's side of the stream and what the answers told it. */
     private final class Partner {
@@ -98,10 +109,17 @@ class FaultInjectionIT {
             return BigDecimal.valueOf(delivered.values().stream().mapToInt(Integer::intValue).sum());
         }
 
+        /** A token signed in again every minute; while Keycloak is down, the last one (valid for 5 minutes). */
         String token() {
             if (token == null || System.nanoTime() - tokenAt > Duration.ofSeconds(60).toNanos()) {
-                token = user.token();
-                tokenAt = System.nanoTime();
+                try {
+                    token = user.token();
+                    tokenAt = System.nanoTime();
+                } catch (RuntimeException keycloakDown) {
+                    if (token == null) {
+                        throw keycloakDown;
+                    }
+                }
             }
             return token;
         }
@@ -136,11 +154,27 @@ class FaultInjectionIT {
                 new Partner("company", companyRep, expertise, "EXPERTISE"));
         Map<String, Long> deadLettersBefore = quiescence.deadLetters();
 
-        // the faults, each at a random moment within its part of the stream
-        List<Fault> faults = List.of(
-                new Fault("kill -9 kafka", Component.KAFKA, at(0.10, 0.25)),
-                new Fault("kill -9 resources-service", Component.RESOURCES, at(0.35, 0.50)),
-                new Fault("kill -9 projects-service", Component.PROJECTS, at(0.60, 0.75)));
+        // the faults, one after another, each at a random moment of its share of the stream
+        Duration latency = Duration.ofMillis(200 + random.nextInt(1801));
+        List<Fault> faults = spread(List.of(
+                new Fault("kill -9 kafka", () -> {
+                    stack.kill(Component.KAFKA);
+                    operatorSees(stack, "Kafka connection health check");
+                    stack.restart(Component.KAFKA);
+                }),
+                new Fault("kill -9 resources-service", () -> restartAfterKill(stack, Component.RESOURCES)),
+                new Fault("PostgreSQL restart (fast shutdown)", () -> {
+                    stack.stop(Component.POSTGRES);
+                    operatorSees(stack, "Reactive PostgreSQL connections health check");
+                    stack.restart(Component.POSTGRES);
+                }),
+                new Fault("latency " + latency.toMillis() + " ms services <-> kafka", () -> slow(stack.faultProxy(Component.KAFKA), latency)),
+                new Fault("connection resets services <-> kafka", () -> reset(stack.faultProxy(Component.KAFKA))),
+                new Fault("kill -9 projects-service", () -> restartAfterKill(stack, Component.PROJECTS)),
+                new Fault("latency " + latency.toMillis() + " ms gateway <-> resources-service",
+                        () -> slow(stack.faultProxy(Component.RESOURCES), latency)),
+                new Fault("connection resets gateway <-> resources-service", () -> reset(stack.faultProxy(Component.RESOURCES))),
+                new Fault("Keycloak stopped for " + KEYCLOAK_OUTAGE.toSeconds() + " s", () -> keycloakOutage(stack, charityRep))));
         ExecutorService pool = Executors.newFixedThreadPool(partners.size() + 1);
         long started = System.nanoTime();
         List<Future<?>> running = new ArrayList<>();
@@ -148,7 +182,7 @@ class FaultInjectionIT {
             long seed = random.nextLong();
             running.add(pool.submit(() -> stream(partner, client, project, new Random(seed), OPERATIONS / partners.size())));
         }
-        running.add(pool.submit(() -> inject(faults, stack)));
+        running.add(pool.submit(() -> inject(faults)));
         for (Future<?> f : running) {
             f.get();
         }
@@ -205,6 +239,9 @@ class FaultInjectionIT {
                 partners.stream().mapToInt(p -> p.replayed).sum());
         log.forEach(line -> System.out.println("fault injection: " + line));
         assertThat(faults).allSatisfy(f -> assertThat(f.recoverySeconds).as("%s: writes succeeded again", f.name).isPositive());
+        System.out.println("fault injection: | fault | at operation | repaired after (s) | first 2xx write after (s) |");
+        faults.forEach(f -> System.out.printf(Locale.ROOT, "fault injection: | %s | %d | %.1f | %.1f |%n", f.name, f.atOperation,
+                f.repairedSeconds, f.recoverySeconds));
     }
 
     // ------------------------------------------------------------------------------------------------ the stream
@@ -248,6 +285,7 @@ class FaultInjectionIT {
                 assertThat(answer.status()).as("a pledge of nothing: %s", answer.body()).isEqualTo(400);
             }
             if (answer.ok()) {
+                writesAnswered.incrementAndGet();
                 if (answer.answeredAtNanos() > faultAt) {
                     firstSuccessAfterFault.compareAndSet(0, answer.answeredAtNanos());
                 }
@@ -266,17 +304,28 @@ class FaultInjectionIT {
 
     // ------------------------------------------------------------------------------------------------ the faults
 
+    /** How long a latency or reset fault lasts, and Keycloak's outage. */
+    private static final Duration FAULT_WINDOW = Duration.ofSeconds(12);
+    private static final Duration RESET_EVERY = Duration.ofSeconds(2);
+    private static final Duration KEYCLOAK_OUTAGE = Duration.ofSeconds(30);
+
+    /** A fault: {@code action} breaks something and returns once it is repaired (restarted, healed). */
     private static final class Fault {
         final String name;
-        final Component component;
-        final int atOperation;
+        final Action action;
+        int atOperation;
+        double repairedSeconds;
         double recoverySeconds;
 
-        Fault(String name, Component component, int atOperation) {
+        Fault(String name, Action action) {
             this.name = name;
-            this.component = component;
-            this.atOperation = atOperation;
+            this.action = action;
         }
+    }
+
+    @FunctionalInterface
+    private interface Action {
+        void run() throws Exception;
     }
 
     /** A logged moment of the run, printed as it happens and again in the summary. */
@@ -285,36 +334,118 @@ class FaultInjectionIT {
         log.add(line);
     }
 
-    private int at(double from, double to) {
-        return (int) (OPERATIONS * (from + random.nextDouble() * (to - from)));
+    /** Places fault i at a random operation within the i-th of n equal parts of the stream. */
+    private List<Fault> spread(List<Fault> faults) {
+        int part = OPERATIONS / faults.size();
+        for (int i = 0; i < faults.size(); i++) {
+            faults.get(i).atOperation = i * part + random.nextInt(Math.max(1, part));
+        }
+        return faults;
     }
 
-    private void inject(List<Fault> faults, RunningStack stack) {
+    private void inject(List<Fault> faults) {
         try {
-            injectEach(faults, stack);
+            injectEach(faults);
         } finally {
             faultsDone.set(true);
         }
     }
 
-    private void injectEach(List<Fault> faults, RunningStack stack) {
+    private void injectEach(List<Fault> faults) {
         for (Fault fault : faults) {
+            // a fault whose moment passed while the previous one was being repaired starts at once
             await(fault.name).atMost(CarefulClient.GIVE_UP.multipliedBy(2)).pollInterval(Duration.ofMillis(20))
                     .until(() -> done.get() >= fault.atOperation);
             firstSuccessAfterFault.set(0);
-            long killed = System.nanoTime();
-            faultAt = killed;
-            stack.kill(fault.component);
-            note(String.format(Locale.ROOT, "%s at operation %d", fault.name, done.get()));
-            stack.restart(fault.component);
-            double restart = (System.nanoTime() - killed) / 1e9;
-            // the first write answered 2xx after the kill (resources-service: retried until it is back; the broker and
-            // projects-service are not on the write path: the outbox keeps the events until they are back)
+            long injected = System.nanoTime();
+            faultAt = injected;
+            fault.atOperation = done.get();
+            note(String.format(Locale.ROOT, "%s at operation %d", fault.name, fault.atOperation));
+            try {
+                fault.action.run();
+            } catch (Exception e) {
+                throw new IllegalStateException(fault.name + " could not be injected or repaired: " + e.getMessage(), e);
+            }
+            fault.repairedSeconds = (System.nanoTime() - injected) / 1e9;
+            // the first write answered 2xx after the fault began (it may have gone through during the fault)
             await(fault.name + ": writes succeed again").atMost(CarefulClient.GIVE_UP)
                     .pollInterval(Duration.ofMillis(50)).until(() -> firstSuccessAfterFault.get() > 0);
-            fault.recoverySeconds = (firstSuccessAfterFault.get() - killed) / 1e9;
-            note(String.format(Locale.ROOT, "%s: restarted and ready %.1f s after the kill; the first write after the kill answered 2xx %.1f s after it",
-                    fault.name, restart, fault.recoverySeconds));
+            fault.recoverySeconds = (firstSuccessAfterFault.get() - injected) / 1e9;
+            note(String.format(Locale.ROOT, "%s: repaired %.1f s after it began; the first write after it began answered 2xx %.1f s after it",
+                    fault.name, fault.repairedSeconds, fault.recoverySeconds));
+        }
+    }
+
+    /**
+     * What the operator sees while a dependency is down: resources-service's readiness answers 503 and names the
+     * check that failed.
+     */
+    private void operatorSees(RunningStack stack, String check) {
+        long t0 = System.nanoTime();
+        await("resources-service's readiness names " + check).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+                .untilAsserted(() -> given().baseUri(stack.url(Component.RESOURCES)).get("/q/health/ready").then().statusCode(503)
+                        .body("checks.find { it.name == '" + check + "' }.status", equalTo("DOWN")));
+        note(String.format(Locale.ROOT, "resources-service's readiness: DOWN, naming '%s', %.1f s after the fault", check,
+                (System.nanoTime() - t0) / 1e9));
+    }
+
+    private static void restartAfterKill(RunningStack stack, Component component) {
+        stack.kill(component);
+        stack.restart(component);
+    }
+
+    private static void slow(FaultProxy proxy, Duration latency) {
+        proxy.latency(latency);
+        try {
+            hold(FAULT_WINDOW);
+        } finally {
+            proxy.heal();
+        }
+    }
+
+    private static void reset(FaultProxy proxy) {
+        for (long n = FAULT_WINDOW.dividedBy(RESET_EVERY); n > 0; n--) {
+            proxy.resetConnections();
+            hold(RESET_EVERY);
+        }
+    }
+
+    /**
+     * Keycloak stopped: the writes keep succeeding with the tokens already issued (the gateway and the services
+     * verify them with the keys they hold), a new sign-in fails, and a token signed with a key nobody knows is
+     * refused with a 401 problem at once (the gateway cannot fetch new keys, and says no rather than hanging).
+     */
+    private void keycloakOutage(RunningStack stack, Platform.User user) {
+        stack.stop(Component.KEYCLOAK);
+        long stopped = System.nanoTime();
+        try {
+            long writesBefore = writesAnswered.get();
+            assertThatThrownBy(user::token).as("a new sign-in while Keycloak is down").isInstanceOf(RuntimeException.class);
+            long t0 = System.nanoTime();
+            Platform.as(ForgedToken.signedByAnUnknownKey(stack.issuer())).get("/api/v1/projects").then()
+                    .statusCode(401).contentType(startsWith("application/problem+json"));
+            assertThat(Duration.ofNanos(System.nanoTime() - t0)).as("the refusal of an unknown key").isLessThan(Duration.ofSeconds(10));
+            await("writes with tokens issued before the outage").atMost(KEYCLOAK_OUTAGE).pollInterval(Duration.ofMillis(100))
+                    .until(() -> writesAnswered.get() > writesBefore);
+            note(String.format(Locale.ROOT, "Keycloak down: %d writes answered 2xx in its first %.1f s; a new sign-in failed; "
+                    + "an unknown signing key was refused (401) in %.2f s", writesAnswered.get() - writesBefore,
+                    (System.nanoTime() - stopped) / 1e9, (System.nanoTime() - t0) / 1e9));
+            hold(KEYCLOAK_OUTAGE.minusNanos(System.nanoTime() - stopped));
+        } finally {
+            stack.restart(Component.KEYCLOAK);
+        }
+    }
+
+    /** Keeps a fault in place for its duration (the fault's length, not a wait for something to happen). */
+    private static void hold(Duration duration) {
+        if (duration.isNegative()) {
+            return;
+        }
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while holding a fault", e);
         }
     }
 

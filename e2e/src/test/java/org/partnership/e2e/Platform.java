@@ -35,7 +35,8 @@ public final class Platform implements BeforeAllCallback, ExtensionContext.Store
         synchronized (Platform.class) {
             if (stack == null) {
                 Path repo = Path.of(System.getProperty("partnership.repo", "..")).toAbsolutePath().normalize();
-                StackConfig config = StackConfig.ephemeral(repo).withDemoData(false);
+                // fault proxies in front of Kafka and resources-service, healthy until FaultInjectionIT breaks them
+                StackConfig config = StackConfig.ephemeral(repo).withDemoData(false).withFaultProxies(true);
                 // the API platform; the web console has its own browser suite (console module)
                 Set<Component> components = EnumSet.copyOf(config.components());
                 components.remove(Component.CONSOLE);
