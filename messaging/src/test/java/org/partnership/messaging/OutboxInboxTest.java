@@ -12,6 +12,9 @@ import org.partnership.messaging.probe.ProbeService;
 import org.partnership.testsupport.EventContracts;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import org.eclipse.microprofile.config.ConfigProvider;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -32,6 +35,9 @@ class OutboxInboxTest {
 
     @Inject
     ObjectMapper mapper;
+
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry registry;
 
     @Test
     void shouldPublishExactlyOneEventWhenTheTransactionCommits() throws Exception {
@@ -112,6 +118,45 @@ class OutboxInboxTest {
         assertThat(header(record, "dead-letter-reason")).contains("always fails");
         assertThat(record.value()).contains("\"explode\"");
         assertThat(Probes.count("select count(*) from probe_effect where subject = ?", failing.toString())).isZero();
+    }
+
+    /**
+     * Regression (found by the fault-injection suite: a PostgreSQL restart sent an event to the dead letters): while
+     * the consumer's database refuses connections, an event waits for it, however many attempts that takes, and is
+     * applied once it is back; it never goes to the dead letters.
+     */
+    @Test
+    void shouldKeepAnEventWhileItsDatabaseIsUnavailableAndApplyItOnceItIsBack() throws Exception {
+        double deadLettered = deadLettered();
+        UUID subject = UUID.randomUUID();
+        try (Connection admin = adminConnection()) {
+            // what a fast shutdown does: every session is terminated (57P01), then no new one is accepted
+            admin.createStatement().execute("alter database messaging allow_connections false");
+            admin.createStatement().execute("select pg_terminate_backend(pid) from pg_stat_activity "
+                    + "where datname = 'messaging' and pid <> pg_backend_pid()");
+            try {
+                Probes.produce(TOPIC, subject.toString(), Probes.event(UUID.randomUUID().toString(), ProbeService.CREATED,
+                        subject, "while-the-database-is-down"));
+                // far longer than the retries of any other failure (20 ms backoff here): still not a dead letter
+                await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> deadLettered() == deadLettered);
+            } finally {
+                admin.createStatement().execute("alter database messaging allow_connections true");
+            }
+        }
+
+        await().atMost(PATIENCE).until(() -> Probes.count("select count(*) from probe_effect where subject = ?", subject.toString()) == 1);
+        assertThat(deadLettered()).as("events dead-lettered").isEqualTo(deadLettered);
+    }
+
+    private double deadLettered() {
+        return registry.find("inbox.events").tag("consumer", "probe-consumer").tag("outcome", "dead-lettered").counters()
+                .stream().mapToDouble(io.micrometer.core.instrument.Counter::count).sum();
+    }
+
+    /** A superuser session on the server's own {@code postgres} database, which stays open. */
+    private static Connection adminConnection() throws java.sql.SQLException {
+        String url = ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class);
+        return DriverManager.getConnection(url.substring(0, url.lastIndexOf('/')) + "/postgres", "postgres", "postgres");
     }
 
     @Test

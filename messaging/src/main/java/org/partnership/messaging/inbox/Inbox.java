@@ -28,7 +28,9 @@ import java.util.function.Function;
  * Idempotent event consumption. For each message: parse the CloudEvent, skip types the consumer does not handle,
  * and otherwise record the event id in {@code processed_event} and apply the handler in ONE transaction — a
  * redelivered event finds its id and has no second effect. Transient failures are retried with backoff; an
- * event that still fails, or is malformed, is nacked so the channel's {@code dead-letter-queue} failure strategy
+ * event whose database is unavailable (PostgreSQL restarting, a connection lost: {@link TransientFailure}) waits and is
+ * retried until it is back, however long that takes (the partition waits with it, in order); an event that still fails
+ * for any other reason, or is malformed, is nacked so the channel's {@code dead-letter-queue} failure strategy
  * moves it to the dead-letter topic with the reason, and the partition keeps moving. The handling is a span
  * ({@code <type> process}) in the trace of the request that caused the event, with its request id.
  *
@@ -47,6 +49,9 @@ public class Inbox {
             insert into processed_event (consumer, event_id, event_type) values (:consumer, :id, :type)
             on conflict do nothing
             """;
+
+    /** The longest pause between two attempts while the database is unavailable. */
+    private static final Duration TRANSIENT_MAX_BACKOFF = Duration.ofSeconds(5);
 
     /** Reads event data tolerantly: a newer minor version's extra fields are ignored, whatever the REST layer's rules. */
     private final ObjectMapper lenient;
@@ -84,6 +89,13 @@ public class Inbox {
                     // what the handler publishes was caused by this event, and done by the system as this consumer
                     Actors.set(Actor.system(consumer), event.id());
                     return applyOnce(consumer, event, handler)
+                            // the database is away (restarting, unreachable): the event waits for it, however long
+                            .onFailure(TransientFailure::is).invoke(failure -> Log.warnf(
+                                    "%s cannot apply event %s yet, its database is unavailable (%s); retrying",
+                                    consumer, event.id(), failure.getMessage()))
+                            .onFailure(TransientFailure::is)
+                            .retry().withBackOff(initialBackoff, TRANSIENT_MAX_BACKOFF).indefinitely()
+                            // any other failure: a few retries, then the dead letters
                             .onFailure(failure -> !(failure instanceof PoisonEventException))
                             .retry().withBackOff(initialBackoff, initialBackoff.multipliedBy(10)).atMost(maxRetries)
                             .onTermination().invoke((ignored, failure, cancelled) -> {
