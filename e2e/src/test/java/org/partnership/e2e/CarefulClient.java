@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -26,26 +27,39 @@ final class CarefulClient {
     }
 
     /** The final answer, and how many attempts it took; the token is asked for anew on every attempt. */
-    record Answer(int status, String body, boolean replayed, int attempts, long answeredAtNanos) {
+    record Answer(int status, String body, String etag, boolean replayed, int attempts, long answeredAtNanos) {
         boolean ok() {
             return status >= 200 && status < 300;
         }
     }
 
     Answer post(String path, String json, String idempotencyKey, Supplier<String> token) {
+        return send("POST", path, json, idempotencyKey == null ? Map.of() : Map.of("Idempotency-Key", idempotencyKey), token);
+    }
+
+    Answer put(String path, String json, String ifMatch, Supplier<String> token) {
+        return send("PUT", path, json, Map.of("If-Match", ifMatch), token);
+    }
+
+    Answer get(String path, Supplier<String> token) {
+        return send("GET", path, null, Map.of(), token);
+    }
+
+    private Answer send(String method, String path, String json, Map<String, String> headers, Supplier<String> token) {
         long deadline = System.nanoTime() + GIVE_UP.toNanos();
         long backoff = 100;
         for (int attempt = 1; ; attempt++) {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(TIMEOUT)
-                    .header("Authorization", "Bearer " + token.get()).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(json));
-            if (idempotencyKey != null) {
-                request.header("Idempotency-Key", idempotencyKey);
+                    .header("Authorization", "Bearer " + token.get())
+                    .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+            if (json != null) {
+                request.header("Content-Type", "application/json");
             }
+            headers.forEach(request::header);
             try {
                 HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() < 500) {
-                    return new Answer(response.statusCode(), response.body(),
+                    return new Answer(response.statusCode(), response.body(), response.headers().firstValue("ETag").orElse(null),
                             response.headers().firstValue("Idempotent-Replayed").map("true"::equals).orElse(false),
                             attempt, System.nanoTime());
                 }
@@ -56,7 +70,7 @@ final class CarefulClient {
                 throw new IllegalStateException("interrupted", e);
             }
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("POST " + path + " still failing after " + GIVE_UP + " (" + attempt + " attempts)");
+                throw new IllegalStateException(method + " " + path + " still failing after " + GIVE_UP + " (" + attempt + " attempts)");
             }
             pause(backoff);
             backoff = Math.min(2000, backoff * 2);

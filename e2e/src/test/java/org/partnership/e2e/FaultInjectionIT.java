@@ -43,8 +43,10 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Fault injection: while two partners pledge, deliver and withdraw through the gateway (real tokens, an
- * Idempotency-Key on every create, retries on 5xx and timeouts as a careful client makes them), parts of the platform
+ * Fault injection: while two partners pledge, deliver and withdraw through the gateway, and the city plays rounds of
+ * co-governance with them ({@link GovernanceRounds}: a project under MAJORITY, admissions by proposal and vote, the
+ * invitations answered, a risk shared out, a resolution voted on), with real tokens, an Idempotency-Key on every
+ * create and retries on 5xx and timeouts as a careful client makes them, parts of the platform
  * fail, one after another, at random but logged moments spread over the stream: the Kafka broker, resources-service
  * and projects-service are killed (kill -9) and restarted; PostgreSQL is restarted (fast shutdown) under the writes;
  * the links between the services and Kafka and between the gateway and resources-service get 200 ms to 2 s of latency,
@@ -80,7 +82,6 @@ class FaultInjectionIT {
     /** One partner's side of the stream and what the answers told it. */
     private final class Partner {
         final String name;
-        final Platform.User user;
         final String needId;
         final String type;
         final Map<String, BigDecimal> pledged = new HashMap<>();      // contribution id -> quantity
@@ -89,12 +90,11 @@ class FaultInjectionIT {
         int refused;                                                   // 4xx answers
         int replayed;                                                  // retries answered from the idempotency store
         int retried;                                                   // requests that took more than one attempt
-        private String token;
-        private long tokenAt;
+        final SignedIn token;
 
-        Partner(String name, Platform.User user, String needId, String type) {
+        Partner(String name, SignedIn token, String needId, String type) {
             this.name = name;
-            this.user = user;
+            this.token = token;
             this.needId = needId;
             this.type = type;
         }
@@ -107,21 +107,6 @@ class FaultInjectionIT {
 
         BigDecimal deliveredTotal() {
             return BigDecimal.valueOf(delivered.values().stream().mapToInt(Integer::intValue).sum());
-        }
-
-        /** A token signed in again every minute; while Keycloak is down, the last one (valid for 5 minutes). */
-        String token() {
-            if (token == null || System.nanoTime() - tokenAt > Duration.ofSeconds(60).toNanos()) {
-                try {
-                    token = user.token();
-                    tokenAt = System.nanoTime();
-                } catch (RuntimeException keycloakDown) {
-                    if (token == null) {
-                        throw keycloakDown;
-                    }
-                }
-            }
-            return token;
         }
     }
 
@@ -137,7 +122,7 @@ class FaultInjectionIT {
         Platform.User coordinator = Platform.newUser("coordinator", "coordinator");
         Platform.User charityRep = Platform.newUser("charity", "partner-rep");
         Platform.User companyRep = Platform.newUser("company", "partner-rep");
-        Organisations.joinVerified(coordinator, admin, new Registration("Faultline City Council", "Municipality", "PUBLIC",
+        String city = Organisations.joinVerified(coordinator, admin, new Registration("Faultline City Council", "Municipality", "PUBLIC",
                 "LOCAL", List.of("HOUSING", "EMPLOYMENT")));
         String charity = Organisations.joinVerified(charityRep, admin, new Registration("Faultline Food Bank",
                 "Registered charity", "THIRD_SECTOR", "LOCAL", List.of("HOUSING")));
@@ -150,8 +135,14 @@ class FaultInjectionIT {
         String expertise = Projects.declareNeed(coordinator.token(), project, "EXPERTISE", "1000000", "hours", "EMPLOYMENT");
         Projects.accept(charityRep.token(), project, charity);
         Projects.accept(companyRep.token(), project, company);
-        List<Partner> partners = List.of(new Partner("charity", charityRep, hours, "VOLUNTEER_HOURS"),
-                new Partner("company", companyRep, expertise, "EXPERTISE"));
+        SignedIn charityToken = new SignedIn(charityRep);
+        SignedIn companyToken = new SignedIn(companyRep);
+        List<Partner> partners = List.of(new Partner("charity", charityToken, hours, "VOLUNTEER_HOURS"),
+                new Partner("company", companyToken, expertise, "EXPERTISE"));
+        // and, beside the pledges, the coordinator's rounds of co-governance with the same partners
+        GovernanceRounds rounds = new GovernanceRounds(client, new GovernanceRounds.Party("city", city, new SignedIn(coordinator)),
+                new GovernanceRounds.Party("charity", charity, charityToken), new GovernanceRounds.Party("company", company, companyToken),
+                new Random(random.nextLong()));
         Map<String, Long> deadLettersBefore = quiescence.deadLetters();
 
         // the faults, one after another, each at a random moment of its share of the stream
@@ -175,13 +166,18 @@ class FaultInjectionIT {
                         () -> slow(stack.faultProxy(Component.RESOURCES), latency)),
                 new Fault("connection resets gateway <-> resources-service", () -> reset(stack.faultProxy(Component.RESOURCES))),
                 new Fault("Keycloak stopped for " + KEYCLOAK_OUTAGE.toSeconds() + " s", () -> keycloakOutage(stack, charityRep))));
-        ExecutorService pool = Executors.newFixedThreadPool(partners.size() + 1);
+        ExecutorService pool = Executors.newFixedThreadPool(partners.size() + 2);
         long started = System.nanoTime();
         List<Future<?>> running = new ArrayList<>();
         for (Partner partner : partners) {
             long seed = random.nextLong();
             running.add(pool.submit(() -> stream(partner, client, project, new Random(seed), OPERATIONS / partners.size())));
         }
+        running.add(pool.submit(() -> {
+            for (int round = 0; round < 1 || !faultsDone.get(); round++) {
+                done.addAndGet(rounds.play());
+            }
+        }));
         running.add(pool.submit(() -> inject(faults)));
         for (Future<?> f : running) {
             f.get();
@@ -228,15 +224,20 @@ class FaultInjectionIT {
                 }
             }
         });
-        assertThat(quiescence.deadLetters()).as("dead letters: none but deliberate poison").isEqualTo(deadLettersBefore);
+        rounds.check(quiescence);
+        if (!quiescence.deadLetters().equals(deadLettersBefore)) {
+            quiescence.deadLetterRecords().forEach(r -> System.out.println("fault injection: dead letter " + r));
+        }
+        assertThat(quiescence.deadLetters()).as("dead letters: none but deliberate poison (printed above)").isEqualTo(deadLettersBefore);
 
         int pledges = partners.stream().mapToInt(p -> p.pledged.size()).sum();
         int deliveries = partners.stream().flatMap(p -> p.delivered.values().stream()).mapToInt(Integer::intValue).sum();
         System.out.printf(Locale.ROOT, "fault injection: %d operations in %.1f s (seed %d): %d pledges, %d deliveries, %d withdrawals, "
-                        + "%d refused (4xx), %d needed retries, %d answered by the idempotency store; 0 lost, 0 doubled%n",
+                        + "%d refused (4xx), %d needed retries, %d answered by the idempotency store; %d rounds of co-governance (a project, "
+                        + "two admissions by vote, the answers, a risk shared out, a resolution voted on); 0 lost, 0 doubled%n",
                 done.get(), seconds, SEED, pledges, deliveries, partners.stream().mapToInt(p -> p.withdrawn.size()).sum(),
                 partners.stream().mapToInt(p -> p.refused).sum(), partners.stream().mapToInt(p -> p.retried).sum(),
-                partners.stream().mapToInt(p -> p.replayed).sum());
+                partners.stream().mapToInt(p -> p.replayed).sum(), rounds.rounds());
         log.forEach(line -> System.out.println("fault injection: " + line));
         assertThat(faults).allSatisfy(f -> assertThat(f.recoverySeconds).as("%s: writes succeeded again", f.name).isPositive());
         System.out.println("fault injection: | fault | at operation | repaired after (s) | first 2xx write after (s) |");
@@ -247,7 +248,7 @@ class FaultInjectionIT {
     // ------------------------------------------------------------------------------------------------ the stream
 
     private void stream(Partner partner, CarefulClient client, String project, Random random, int operations) {
-        Supplier<String> token = partner::token;
+        Supplier<String> token = partner.token;
         // at least its share of the stream, and on until every fault has been injected and writes went through again
         for (int i = 0; i < operations || !faultsDone.get(); i++) {
             double r = random.nextDouble();

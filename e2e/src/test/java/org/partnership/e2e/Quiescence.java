@@ -66,6 +66,28 @@ final class Quiescence {
         }
     }
 
+    /** Every record of the dead-letter topics, as "topic key: reason", for a failure's message. */
+    java.util.List<String> deadLetterRecords() {
+        java.util.List<String> records = new java.util.ArrayList<>();
+        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<String, String>(Map.of(
+                "bootstrap.servers", stack.kafkaBootstrapServers(), "group.id", "quiescence-" + java.util.UUID.randomUUID(),
+                "auto.offset.reset", "earliest", "enable.auto.commit", "false",
+                "key.deserializer", "org.apache.kafka.common.serialization.StringDeserializer",
+                "value.deserializer", "org.apache.kafka.common.serialization.StringDeserializer"))) {
+            consumer.subscribe(java.util.regex.Pattern.compile(".*\\.dlq"));
+            long total = deadLetters().values().stream().mapToLong(Long::longValue).sum();
+            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+            while (records.size() < total && System.nanoTime() < deadline) {
+                for (var r : consumer.poll(java.time.Duration.ofMillis(500))) {
+                    var reason = r.headers().lastHeader("dead-letter-reason");
+                    records.add(r.topic() + " " + r.key() + ": " + (reason == null ? "?" : new String(reason.value(),
+                            java.nio.charset.StandardCharsets.UTF_8)) + " | " + r.value());
+                }
+            }
+        }
+        return records;
+    }
+
     /** Outbox rows not yet published, per service database. */
     Map<String, Long> unpublishedOutbox() {
         Map<String, Long> waiting = new TreeMap<>();
