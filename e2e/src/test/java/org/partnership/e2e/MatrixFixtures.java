@@ -85,6 +85,8 @@ final class MatrixFixtures {
     String measurement;
     /** An OPEN RESOLUTION proposal of P, opened by REP (issue #21). */
     String proposal;
+    /** REP's notification of its partner's invitation into P (notifications-service, issue #23). */
+    String notification;
     /** A genuine token of the realm whose lifetime (1 s, plus the services' 30 s clock skew) is over by the matrix. */
     String expiringToken;
     Instant expiringTokenRefusedFrom;
@@ -205,6 +207,18 @@ final class MatrixFixtures {
                 .path("id").asText();
         risk2 = created(call(Who.REP, "POST", "/api/v1/risks").body(risk(project, "mx-p-risk-title two", partnerOf.get(Who.REP))).send(), 201)
                 .path("id").asText();
+
+        // notifications-service, once the invitation into P reached it (issue #23): REP's own notification of it
+        JsonNode[] invited = new JsonNode[1];
+        eventually("REP's notification of the invitation into P", () -> {
+            for (JsonNode item : call(Who.REP, "GET", "/api/v1/notifications?limit=100").send().json().path("items")) {
+                if ("INVITED".equals(item.path("kind").asText()) && project.equals(item.path("projectId").asText())) {
+                    invited[0] = item;
+                }
+            }
+            return invited[0] != null;
+        });
+        notification = invited[0].path("id").asText();
     }
 
     /** A client whose tokens live one second; a token of it is refused once that second and the 30 s skew are over. */

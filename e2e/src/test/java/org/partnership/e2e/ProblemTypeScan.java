@@ -25,7 +25,8 @@ import java.util.stream.Stream;
  */
 record ProblemTypeScan(Map<String, String> types, List<String> unknownSites) {
 
-    private static final List<String> MODULES = List.of("http-support", "gateway", "partners-service", "projects-service", "resources-service");
+    private static final List<String> MODULES = List.of("http-support", "gateway", "partners-service", "projects-service", "resources-service",
+            "notifications-service");
     private static final String PREFIX = "urn:partnership:problem:";
 
     private static final Pattern CALL = Pattern.compile(

@@ -190,6 +190,15 @@ class SecurityMatrixIT {
             GET+csv   /api/v1/commitments?partnerId={PEERP}&projectId={P}         -               200  404  200  404  200  200
             GET+csv   /api/v1/commitments?projectId={P}                           -               200  200  200  404  200  200
             GET+csv   /api/v1/commitments?projectId={Q}                           -               404  404  200  404  200  200
+            # --- notifications (issue #23): each caller's own; N = REP's notification of its invitation into P
+            GET       /api/v1/notifications                                       -               200  200  200  200  200  200
+            GET       /api/v1/notifications?unread=true                           -               200  200  200  200  200  200
+            GET       /api/v1/notifications/unread-count                          -               200  200  200  200  200  200
+            GET       /api/v1/notifications/preferences                           -               200  200  200  200  200  200
+            PUT       /api/v1/notifications/preferences                           PREFERENCES     200  200  200  200  403  200
+            POST      /api/v1/notifications/{N}/read                              -               404  204  404  404  403  404
+            POST      /api/v1/notifications/read-all                              -               204  204  204  204  403  204
+            GET       /api/v1/notifications/mail/failed                           -               403  403  403  403  403  200
             # --- the draft's invitations answered and its life ended (successful changes run in this order)
             POST      /api/v1/projects/{DRAFT}/participants                       INVITE_OUT      201  403  403  404  403  403
             POST      /api/v1/projects/{DRAFT}/participants/{PEERP}/accept        -               403  403  200  404  403  403
@@ -239,6 +248,7 @@ class SecurityMatrixIT {
         ids.put(f.indicator, Set.of(Who.LEAD, Who.REP, Who.PEER, Who.AUDITOR, Who.ADMIN));
         ids.put(f.need, Set.of(Who.LEAD, Who.REP, Who.PEER, Who.AUDITOR, Who.ADMIN));
         ids.put(f.proposal, Set.of(Who.LEAD, Who.REP, Who.PEER, Who.AUDITOR, Who.ADMIN));
+        ids.put(f.notification, Set.of(Who.REP));
         return ids;
     }
 
@@ -557,6 +567,7 @@ class SecurityMatrixIT {
             case "DESCRIBE" -> Map.of("description", "described by the matrix");
             case "MEMBER" -> Map.of("user", f.colleague.username());
             case "REASON" -> Map.of("reason", "matrix");
+            case "PREFERENCES" -> Map.of("preferences", List.of(Map.of("kind", "RISK_ALLOCATED", "channel", "DIGEST")));
             case "PROJECT" -> Map.of("title", "Matrix new project", "purpose", "made by the matrix", "dimensions", List.of("HEALTH"),
                     "plannedStart", "2027-01-01", "plannedEnd", "2027-06-30");
             case "REPLAN" -> Map.of("purpose", "replanned by the matrix");
@@ -598,6 +609,7 @@ class SecurityMatrixIT {
         values.put("{I}", f.indicator);
         values.put("{M}", f.measurement);
         values.put("{PR}", f.proposal);
+        values.put("{N}", f.notification);
         values.put("{LEADP}", f.partnerOf.get(Who.LEAD));
         values.put("{REPP}", f.partnerOf.get(Who.REP));
         values.put("{PEERP}", f.partnerOf.get(Who.PEER));

@@ -100,16 +100,17 @@ public class UpstreamStubResource implements QuarkusTestResourceLifecycleManager
             throw new IllegalStateException("stub upstream did not start", e);
         }
         String url = "http://127.0.0.1:" + port;
-        return Map.of(
-                "gateway.upstreams.partners", url,
-                "gateway.upstreams.projects", url,
-                "gateway.upstreams.resources", "http://127.0.0.1:" + Ports.free(),
-                "gateway.upstream-timeout", "1s",
-                "gateway.circuit-breaker.failure-threshold", "3",
-                "gateway.circuit-breaker.open-for", "30s",
-                "gateway.rate-limit.requests-per-second", "5",
-                "gateway.rate-limit.burst", "20",
-                "console.url", url);
+        return Map.ofEntries(
+                Map.entry("gateway.upstreams.notifications", "http://127.0.0.1:" + Ports.free()),
+                Map.entry("gateway.upstreams.partners", url),
+                Map.entry("gateway.upstreams.projects", url),
+                Map.entry("gateway.upstreams.resources", "http://127.0.0.1:" + Ports.free()),
+                Map.entry("gateway.upstream-timeout", "1s"),
+                Map.entry("gateway.circuit-breaker.failure-threshold", "3"),
+                Map.entry("gateway.circuit-breaker.open-for", "30s"),
+                Map.entry("gateway.rate-limit.requests-per-second", "5"),
+                Map.entry("gateway.rate-limit.burst", "20"),
+                Map.entry("console.url", url));
     }
 
     @Override

@@ -36,8 +36,16 @@ final class Invariants {
     static final long MEASURED_RSS_MIN = 150L << 20;
 
     static final Map<String, Integer> PORTS = Map.of("gateway", 8080, "partners-service", 8081,
-            "projects-service", 8082, "resources-service", 8083, "console", 8090);
-    static final List<String> BACKENDS = List.of("partners-service", "projects-service", "resources-service");
+            "projects-service", 8082, "resources-service", 8083, "notifications-service", 8085, "console", 8090);
+    static final List<String> BACKENDS = List.of("partners-service", "projects-service", "resources-service",
+            "notifications-service");
+
+    /**
+     * notifications-service sends e-mail through the municipality's SMTP relay outside the cluster: the one egress to
+     * an ipBlock allowed, and only to the mail submission port.
+     */
+    static final String MAILER = "notifications-service";
+    static final Set<Integer> SMTP_PORTS = Set.of(587);
 
     /**
      * The web console (issue 20): reached only through the gateway, which routes its pages to it; calls only the
@@ -61,7 +69,7 @@ final class Invariants {
 
     /** Secrets that prod expects to exist and that k8s/README.md tells the operator to create. */
     static final Set<String> DOCUMENTED_EXTERNAL_SECRETS = Set.of("partners-service-oidc", "console-oidc", "gateway-tls",
-            "keycloak-tls");
+            "keycloak-tls", "notifications-smtp");
 
     private static final Pattern IMAGE = Pattern.compile("^(?<repo>[^@]+?)(?::(?<tag>[\\w][\\w.-]{0,127}))?(?:@(?<digest>sha256:[0-9a-f]{64}))?$");
 
@@ -438,7 +446,9 @@ final class Invariants {
                     }
                     for (JsonNode peer : rule.path("to")) {
                         JsonNode pods = peer.path("podSelector");
-                        if (peer.has("ipBlock")) {
+                        if (peer.has("ipBlock") && service.equals(MAILER) && smtpOnly(rule.path("ports"))) {
+                            // the SMTP relay outside the cluster, on the submission port only
+                        } else if (peer.has("ipBlock")) {
                             v.add(where + ": ipBlock destination " + peer.path("ipBlock"));
                         } else if (isNamespace(peer, "kube-system")
                                 && pods.path("matchLabels").path("k8s-app").asText().equals("kube-dns")) {
@@ -641,13 +651,29 @@ final class Invariants {
         return v;
     }
 
+    /** Whether a rule's ports are all SMTP submission ports (and there is at least one). */
+    static boolean smtpOnly(JsonNode ports) {
+        if (!ports.isArray() || ports.isEmpty()) {
+            return false;
+        }
+        for (JsonNode port : ports) {
+            if (!SMTP_PORTS.contains(port.path("port").asInt()) || !"TCP".equals(port.path("protocol").asText("TCP"))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Topics in the services' application.properties, and the contract's dead-letter topics. */
     static Set<String> topicsUsed(Path repoRoot) {
         Set<String> used = new TreeSet<>();
         for (String service : PORTS.keySet()) {
             Properties props = properties(repoRoot, service);
             for (String key : props.stringPropertyNames()) {
-                if (!key.startsWith("%") && (key.endsWith(".topic") || key.endsWith(".topics"))) {
+                // a service whose outbox relay is off publishes nothing (notifications-service): its outbox topic is unused
+                boolean unusedOutbox = key.equals("partnership.outbox.topic")
+                        && "false".equals(props.getProperty("partnership.outbox.relay-enabled"));
+                if (!key.startsWith("%") && !unusedOutbox && (key.endsWith(".topic") || key.endsWith(".topics"))) {
                     for (String topic : props.getProperty(key).split(",")) {
                         if (!topic.isBlank()) {
                             used.add(topic.trim());

@@ -195,6 +195,19 @@ class InvariantsDetectBreakageTest {
     }
 
     @Test
+    void mailerEgressToTheInternetBeyondTheSubmissionPort() {
+        Manifests m = prod();
+        ArrayNode egress = (ArrayNode) find(m, "NetworkPolicy", "notifications-service").path("spec").path("egress");
+        ObjectNode rule = egress.addObject();
+        rule.putArray("to").addObject().putObject("ipBlock").put("cidr", "0.0.0.0/0");
+        rule.putArray("ports").addObject().put("protocol", "TCP").put("port", 443);
+        assertReported(m, Invariants::networkPolicies, "ipBlock destination");
+        ArrayNode anyPort = (ArrayNode) find(m, "NetworkPolicy", "notifications-service").path("spec").path("egress");
+        anyPort.addObject().putArray("to").addObject().putObject("ipBlock").put("cidr", "0.0.0.0/0");
+        assertReported(m, Invariants::networkPolicies, "ipBlock destination");
+    }
+
+    @Test
     void egressToTheInternet() {
         Manifests m = prod();
         ArrayNode egress = (ArrayNode) find(m, "NetworkPolicy", "resources-service").path("spec").path("egress");

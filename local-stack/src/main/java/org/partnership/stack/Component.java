@@ -11,14 +11,17 @@ public enum Component {
     POSTGRES("postgres", null),
     KAFKA("kafka", null),
     KEYCLOAK("keycloak", null),
+    /** GreenMail: the local stack's SMTP/IMAP server with an HTTP view of the mailboxes (notifications' e-mail). */
+    MAIL("greenmail", null),
     PARTNERS("partners-service", "partners"),
     PROJECTS("projects-service", "projects"),
     RESOURCES("resources-service", "resources"),
+    NOTIFICATIONS("notifications-service", "notifications"),
     GATEWAY("gateway", null),
     CONSOLE("console", null);
 
     /** The backend services, started in parallel once the infrastructure is ready. */
-    public static final List<Component> BACKENDS = List.of(PARTNERS, PROJECTS, RESOURCES);
+    public static final List<Component> BACKENDS = List.of(PARTNERS, PROJECTS, RESOURCES, NOTIFICATIONS);
 
     /**
      * The services in the order they start: each stage starts in parallel once the infrastructure and the
@@ -28,10 +31,10 @@ public enum Component {
     public static final List<List<Component>> SERVICE_STAGES = List.of(BACKENDS, List.of(GATEWAY), List.of(CONSOLE));
 
     /** The Quarkus services: the four of the API and the web console (which calls the API through the gateway). */
-    public static final Set<Component> SERVICES = EnumSet.of(PARTNERS, PROJECTS, RESOURCES, GATEWAY, CONSOLE);
+    public static final Set<Component> SERVICES = EnumSet.of(PARTNERS, PROJECTS, RESOURCES, NOTIFICATIONS, GATEWAY, CONSOLE);
 
     /** The infrastructure the services need. */
-    public static final Set<Component> INFRASTRUCTURE = EnumSet.of(POSTGRES, KAFKA, KEYCLOAK);
+    public static final Set<Component> INFRASTRUCTURE = EnumSet.of(POSTGRES, KAFKA, KEYCLOAK, MAIL);
 
     private final String displayName;
     private final String database;
@@ -71,8 +74,8 @@ public enum Component {
                 return c;
             }
         }
-        throw new IllegalArgumentException("unknown component '" + name + "' (one of postgres, kafka, keycloak, "
-                + "partners, projects, resources, gateway, console)");
+        throw new IllegalArgumentException("unknown component '" + name + "' (one of postgres, kafka, keycloak, greenmail, "
+                + "partners, projects, resources, notifications, gateway, console)");
     }
 
     @Override

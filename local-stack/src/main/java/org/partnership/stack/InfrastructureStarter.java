@@ -37,6 +37,9 @@ final class InfrastructureStarter extends Starter {
         } else if (config.external().keycloakRealmUrl() != null && !config.services().isEmpty()) {
             tasks.put("keycloak", () -> { external.checkKeycloak(); return null; });
         }
+        if (config.starts(Component.MAIL)) {
+            tasks.put("greenmail", () -> { startMail(); return null; });
+        }
         ParallelStart.run(tasks, abort);
     }
 
@@ -46,6 +49,7 @@ final class InfrastructureStarter extends Starter {
             case POSTGRES -> startPostgres();
             case KAFKA -> startKafka();
             case KEYCLOAK -> startKeycloak();
+            case MAIL -> startMail();
             default -> throw new IllegalArgumentException(component + " is not infrastructure");
         }
     }
@@ -84,6 +88,20 @@ final class InfrastructureStarter extends Starter {
         kafka.createTopics(RunningStack.TOPICS, RunningStack.TOPIC_PARTITIONS);
         progress.ready("kafka", "ready on " + kafka.bootstrapServers() + " (topics "
                 + String.join(", ", RunningStack.TOPICS) + ")");
+    }
+
+    /** GreenMail: SMTP and IMAP for notifications-service's e-mail, and the web/API view of the mailboxes. */
+    private void startMail() {
+        int api = config.port(StackPort.MAIL);
+        progress.starting("greenmail", "starting SMTP on " + Ports.LOOPBACK + ":" + config.port(StackPort.MAIL_SMTP)
+                + ", IMAP " + config.port(StackPort.MAIL_IMAP) + ", web/API " + api);
+        GreenMailServer mail = GreenMailServer.launch(config.port(StackPort.MAIL_SMTP), config.port(StackPort.MAIL_IMAP), api,
+                LogFiles.rotated(config, Component.MAIL));
+        started.add(Component.MAIL, mail, mail.process());
+        state.addChild("greenmail", mail.process().handle(), "TERM");
+        state.addHealth("greenmail", mail.apiUrl() + "/api/service/readiness");
+        mail.awaitReady(abort::requested);
+        progress.ready("greenmail", "ready: mailboxes at " + mail.apiUrl() + " (demo only: accepts mail for every address)");
     }
 
     private void startKeycloak() {

@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class RunningStack implements AutoCloseable {
 
-    public static final List<String> DATABASES = List.of("partners", "projects", "resources");
+    public static final List<String> DATABASES = List.of("partners", "projects", "resources", "notifications");
     public static final List<String> TOPICS = List.of("partners.v1", "projects.v1", "resources.v1");
     public static final int TOPIC_PARTITIONS = 3;
     public static final List<String> DEMO_USERS = List.of("carla.coordinator", "tom.foodbank", "fiona.foodbank", "tina.housing",
@@ -81,6 +81,11 @@ public final class RunningStack implements AutoCloseable {
     }
 
     /** The Keycloak base URL ({@code http://localhost:<port>} for the launcher's own). */
+    /** GreenMail's web/API view of the mailboxes (the e-mail notifications-service sent). */
+    public String mailUrl() {
+        return "http://" + Ports.LOOPBACK + ":" + config.port(StackPort.MAIL);
+    }
+
     public String keycloakUrl() {
         return addresses.keycloakUrl();
     }

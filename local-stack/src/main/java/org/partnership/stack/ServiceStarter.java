@@ -85,6 +85,10 @@ final class ServiceStarter extends Starter {
             // the console calls the public API through the gateway, with the signed-in user's token
             case CONSOLE -> List.of("-Dconsole.api-url=" + addresses.url(Component.GATEWAY));
             case PARTNERS -> List.of("-Dpartnership.demo-data.enabled=" + config.demoData());
+            // e-mail to the stack's GreenMail; links in it point at the console behind the gateway
+            case NOTIFICATIONS -> List.of("-Dquarkus.mailer.host=" + Ports.LOOPBACK,
+                    "-Dquarkus.mailer.port=" + config.port(StackPort.MAIL_SMTP),
+                    "-Dpartnership.public-url=" + addresses.localhost(Component.GATEWAY));
             default -> List.of();
         };
     }

@@ -12,7 +12,7 @@ import java.util.Locale;
 final class Shutdown {
 
     private static final List<Component> INFRASTRUCTURE_STOP_ORDER =
-            List.of(Component.KEYCLOAK, Component.KAFKA, Component.POSTGRES);
+            List.of(Component.MAIL, Component.KEYCLOAK, Component.KAFKA, Component.POSTGRES);
 
     private final StartedComponents started;
     private final Progress progress;

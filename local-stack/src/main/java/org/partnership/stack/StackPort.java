@@ -8,9 +8,13 @@ public enum StackPort {
     KAFKA_CONTROLLER(Component.KAFKA, "kafka controller", 19093, "KAFKA_CONTROLLER_PORT"),
     KEYCLOAK(Component.KEYCLOAK, "keycloak", 8180, "KEYCLOAK_PORT"),
     KEYCLOAK_MANAGEMENT(Component.KEYCLOAK, "keycloak management", 8181, "KEYCLOAK_MANAGEMENT_PORT"),
+    MAIL_SMTP(Component.MAIL, "greenmail smtp", 3025, "SMTP_PORT"),
+    MAIL_IMAP(Component.MAIL, "greenmail imap", 3143, "IMAP_PORT"),
+    MAIL(Component.MAIL, "greenmail", 8086, "GREENMAIL_PORT"),
     PARTNERS(Component.PARTNERS, "partners-service", 8081, "PARTNERS_SERVICE_PORT"),
     PROJECTS(Component.PROJECTS, "projects-service", 8082, "PROJECTS_SERVICE_PORT"),
     RESOURCES(Component.RESOURCES, "resources-service", 8083, "RESOURCES_SERVICE_PORT"),
+    NOTIFICATIONS(Component.NOTIFICATIONS, "notifications-service", 8085, "NOTIFICATIONS_SERVICE_PORT"),
     GATEWAY(Component.GATEWAY, "gateway", 8080, "GATEWAY_PORT"),
     CONSOLE(Component.CONSOLE, "console", 8090, "CONSOLE_PORT"),
     // bound only by a stack with fault proxies (fault-injection tests, StackConfig#withFaultProxies)
@@ -60,9 +64,11 @@ public enum StackPort {
             case POSTGRES -> POSTGRES;
             case KAFKA -> KAFKA;
             case KEYCLOAK -> KEYCLOAK;
+            case MAIL -> MAIL;
             case PARTNERS -> PARTNERS;
             case PROJECTS -> PROJECTS;
             case RESOURCES -> RESOURCES;
+            case NOTIFICATIONS -> NOTIFICATIONS;
             case GATEWAY -> GATEWAY;
             case CONSOLE -> CONSOLE;
         };

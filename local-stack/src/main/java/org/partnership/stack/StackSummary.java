@@ -38,6 +38,10 @@ final class StackSummary {
         } else if (config.external().keycloakRealmUrl() != null) {
             row(s, "keycloak", addresses.keycloakUrl(), "external, realm " + addresses.issuer());
         }
+        if (config.starts(Component.MAIL)) {
+            row(s, "greenmail", "http://localhost:" + config.port(StackPort.MAIL), "e-mail sent by the platform (web/API; DEMO ONLY); SMTP "
+                    + config.port(StackPort.MAIL_SMTP) + ", IMAP " + config.port(StackPort.MAIL_IMAP));
+        }
         if (config.starts(Component.POSTGRES) || config.external().postgres() != null) {
             row(s, "postgres", addresses.jdbcUrl("<db>"), "databases " + String.join(", ", RunningStack.DATABASES)
                     + "; user " + (config.starts(Component.POSTGRES) ? PostgresServer.USER : config.external().postgresUser())

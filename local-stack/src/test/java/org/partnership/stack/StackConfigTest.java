@@ -60,9 +60,11 @@ class StackConfigTest {
     void shouldStartOnlyTheInfrastructureWhenServicesAreNone() {
         StackConfig config = StackConfig.fromEnvironment(REPO, Map.of("STACK_SERVICES", "none"));
 
-        assertThat(config.components()).containsExactlyInAnyOrder(Component.POSTGRES, Component.KAFKA, Component.KEYCLOAK);
+        assertThat(config.components()).containsExactlyInAnyOrder(Component.POSTGRES, Component.KAFKA, Component.KEYCLOAK,
+                Component.MAIL);
         assertThat(config.portsToBind()).containsExactly(StackPort.POSTGRES, StackPort.KAFKA,
-                StackPort.KAFKA_CONTROLLER, StackPort.KEYCLOAK, StackPort.KEYCLOAK_MANAGEMENT);
+                StackPort.KAFKA_CONTROLLER, StackPort.KEYCLOAK, StackPort.KEYCLOAK_MANAGEMENT, StackPort.MAIL_SMTP,
+                StackPort.MAIL_IMAP, StackPort.MAIL);
         assertThat(StackConfig.defaults(REPO).withoutServices().components()).isEqualTo(config.components());
     }
 
@@ -75,8 +77,12 @@ class StackConfigTest {
                 "STACK_EXTERNAL_KAFKA", "k1.example.org:9092,k2.example.org:9092",
                 "STACK_EXTERNAL_KEYCLOAK", "https://sso.example.org/realms/partnership"));
 
-        assertThat(config.components()).containsExactlyInAnyOrderElementsOf(Component.SERVICES);
-        assertThat(config.portsToBind()).containsExactly(StackPort.PARTNERS, StackPort.PROJECTS, StackPort.RESOURCES,
+        // GreenMail has no external variant: a local SMTP server for the demo, production sets quarkus.mailer
+        java.util.Set<Component> expected = EnumSet.copyOf(Component.SERVICES);
+        expected.add(Component.MAIL);
+        assertThat(config.components()).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(config.portsToBind()).containsExactly(StackPort.MAIL_SMTP, StackPort.MAIL_IMAP, StackPort.MAIL,
+                StackPort.PARTNERS, StackPort.PROJECTS, StackPort.RESOURCES, StackPort.NOTIFICATIONS,
                 StackPort.GATEWAY, StackPort.CONSOLE);
         assertThat(config.external()).isEqualTo(new StackConfig.External("db.example.org:5432", "app", "secret",
                 "k1.example.org:9092,k2.example.org:9092", "https://sso.example.org/realms/partnership"));
