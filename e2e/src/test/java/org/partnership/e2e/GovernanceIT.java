@@ -145,6 +145,34 @@ class GovernanceIT {
                 .body("decisionLog.type", is(List.of("LAUNCH", "CHANGE_RULE")));
     }
 
+    @Test
+    @Order(3)
+    void aPassedChangeNeedChangesTheNeedInResourcesService() {
+        String lead = coordinator.token();
+        String project = project(lead, "MAJORITY");
+        String admit = propose(lead, project, Map.of("type", "ADMIT_PARTNER", "payload",
+                Map.of("partnerId", charity, "role", "CO_PRODUCER")));
+        vote(lead, project, admit, city, "APPROVE").statusCode(200).body("status", is("PASSED"));
+        accept(charityRep.token(), project, charity);
+        String need = Eventually.answers(201, () -> Platform.as(lead).body(Map.of("projectId", project, "type", "VOLUNTEER_HOURS",
+                "quantity", "100", "unit", "hours", "dimension", "HOUSING")).post("/api/v1/needs")).path("id");
+
+        String change = propose(charityRep.token(), project, Map.of("type", "CHANGE_NEED", "title", "More volunteer hours",
+                "payload", Map.of("needId", need, "needAction", "CHANGE", "quantity", "250")));
+        vote(lead, project, change, city, "APPROVE").statusCode(200).body("status", is("OPEN"));
+        vote(charityRep.token(), project, change, charity, "APPROVE").statusCode(200).body("status", is("PASSED"))
+                .body("application.status", is("RECORDED"));
+        // resources-service applies it from partnership.proposal.decided.v1, with no further call
+        Eventually.holds(() -> Platform.as(charityRep.token()).get("/api/v1/needs?projectId=" + project).then().statusCode(200)
+                .body("items[0].id", is(need)).body("items[0].quantity", is("250")).body("items[0].status", is("OPEN")));
+
+        String cancel = propose(lead, project, Map.of("type", "CHANGE_NEED", "payload", Map.of("needId", need, "needAction", "CANCEL")));
+        vote(lead, project, cancel, city, "APPROVE").statusCode(200).body("status", is("OPEN"));
+        vote(charityRep.token(), project, cancel, charity, "APPROVE").statusCode(200).body("status", is("PASSED"));
+        Eventually.holds(() -> Platform.as(lead).get("/api/v1/needs?projectId=" + project).then().statusCode(200)
+                .body("items[0].status", is("CANCELLED")));
+    }
+
     // ---------------------------------------------------------------- helpers
 
     private String project(String token, String rule) {

@@ -9,6 +9,7 @@ import org.partnership.messaging.CloudEvent;
 import org.partnership.messaging.inbox.Inbox;
 import org.partnership.messaging.inbox.PoisonEventException;
 import org.partnership.resources.domain.RiskAllocationRelease;
+import org.partnership.resources.service.NeedDecisionService;
 import org.partnership.resources.service.ReplicaService;
 
 import java.util.HashMap;
@@ -31,10 +32,31 @@ public class ProjectEventConsumer {
     private final ReplicaService replicas;
     private final Map<String, Function<CloudEvent, Uni<Void>>> handlers = new HashMap<>();
 
-    public ProjectEventConsumer(Inbox inbox, ReplicaService replicas) {
+    private final NeedDecisionService decisions;
+
+    public ProjectEventConsumer(Inbox inbox, ReplicaService replicas, NeedDecisionService decisions) {
         this.inbox = inbox;
         this.replicas = replicas;
+        this.decisions = decisions;
         ResourceEvents.PROJECT_SNAPSHOTS.forEach(type -> handlers.put(type, this::apply));
+        handlers.put(ResourceEvents.PROPOSAL_DECIDED, this::decided);
+    }
+
+    /** The part of a decided proposal this service reads: a passed CHANGE_NEED is applied to the need (#21). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record DecidedProposal(UUID proposalId, UUID projectId, String type, String status, NeedPayload payload) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record NeedPayload(UUID needId, String needAction, String quantity) {
+    }
+
+    private Uni<Void> decided(CloudEvent event) {
+        DecidedProposal d = inbox.dataAs(event, DecidedProposal.class);
+        if (!"CHANGE_NEED".equals(d.type()) || !"PASSED".equals(d.status())) {
+            return Uni.createFrom().voidItem();
+        }
+        return decisions.apply(event.id(), d);
     }
 
     /** The part of the project snapshot this service keeps; other fields are ignored. */

@@ -10,6 +10,9 @@ import java.util.List;
 public final class ResourceEvents {
 
     public static final String NEED_DECLARED = "partnership.need.declared.v1";
+    /** A passed CHANGE_NEED proposal changed the need's quantity, or cancelled it (#21). */
+    public static final String NEED_CHANGED = "partnership.need.changed.v1";
+    public static final String NEED_CANCELLED = "partnership.need.cancelled.v1";
     public static final String CONTRIBUTION_PLEDGED = "partnership.contribution.pledged.v1";
     public static final String CONTRIBUTION_DELIVERED = "partnership.contribution.delivered.v1";
     public static final String CONTRIBUTION_FULFILLED = "partnership.contribution.fulfilled.v1";
@@ -51,6 +54,8 @@ public final class ResourceEvents {
     public static final String PARTICIPANT_ACCEPTED = "partnership.participant.accepted.v1";
     public static final String PARTICIPANT_DECLINED = "partnership.participant.declined.v1";
     public static final String PARTICIPANT_WITHDREW = "partnership.participant.withdrew.v1";
+    /** Consumed from projects.v1: a passed CHANGE_NEED is applied here (other proposal types are ignored). */
+    public static final String PROPOSAL_DECIDED = "partnership.proposal.decided.v1";
     public static final List<String> PROJECT_SNAPSHOTS = List.of(PROJECT_CREATED, PROJECT_UPDATED, PROJECT_OPENED,
             PROJECT_LAUNCHED, PROJECT_COMPLETED, PROJECT_CANCELLED, PARTICIPANT_INVITED, PARTICIPANT_ACCEPTED,
             PARTICIPANT_DECLINED, PARTICIPANT_WITHDREW);

@@ -38,7 +38,9 @@ public final class ResourceResponses {
                            OffsetDateTime createdAt,
                            @Schema(description = "The part of delivered confirmed by the recipient side", examples = "40") String confirmed,
                            @Schema(description = "Delivered but disputed, awaiting resolution; not part of delivered", examples = "0") String disputed,
-                           @Schema(description = "confirmed / quantity × 100, capped at 100", examples = "10") String confirmedPercent) {
+                           @Schema(description = "confirmed / quantity × 100, capped at 100", examples = "10") String confirmedPercent,
+                           @Schema(description = "OPEN, or CANCELLED by a passed CHANGE_NEED proposal: no longer counted in the "
+                                   + "project's coverage, takes no new pledge", enumeration = {"OPEN", "CANCELLED"}) String status) {
 
         static NeedView of(NeedService.CoveredNeed covered) {
             var n = covered.need();
@@ -46,7 +48,7 @@ public final class ResourceResponses {
             return new NeedView(n.id(), n.projectId(), n.type().name(), Decimals.format(n.quantity()), n.unit(), n.dimension(),
                     n.description(), Decimals.format(c.pledged()), Decimals.format(c.delivered()),
                     Decimals.format(Decimals.percent(c.pledged(), n.quantity())), n.createdAt(), Decimals.format(c.confirmed()),
-                    Decimals.format(c.disputed()), Decimals.format(Decimals.percent(c.confirmed(), n.quantity())));
+                    Decimals.format(c.disputed()), Decimals.format(Decimals.percent(c.confirmed(), n.quantity())), n.status());
         }
     }
 

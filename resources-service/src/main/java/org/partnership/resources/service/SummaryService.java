@@ -36,7 +36,7 @@ public class SummaryService {
     /** Call last in the transaction: the sequence row stays locked until commit, ordering concurrent summaries. */
     public Uni<Void> summarise(UUID projectId) {
         return summaries.nextSequence(projectId).chain(sequence -> needs.coverage(projectId)
-                .chain(coverage -> needs.ofProject(projectId).map(list -> list.stream().map(need -> {
+                .chain(coverage -> needs.ofProject(projectId).map(list -> list.stream().filter(need -> !need.isCancelled()).map(need -> {
                     NeedRepository.Coverage c = coverage.getOrDefault(need.id(), NeedRepository.Coverage.NONE);
                     return new ResourcesSummarisedEvent.NeedCoverage(need.id(), need.type().name(), need.unit(),
                             Decimals.format(need.quantity()), Decimals.format(c.pledged()), Decimals.format(c.delivered()),
