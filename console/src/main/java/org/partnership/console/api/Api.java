@@ -47,6 +47,11 @@ public class Api {
         return send("GET", path, null, Map.of(), query);
     }
 
+    /** A GET with headers of its own (e.g. Accept-Language, for texts the API writes in the user's language). */
+    public ApiResponse get(String path, Map<String, String> headers, Object... query) {
+        return send("GET", path, null, headers, query);
+    }
+
     /**
      * Every item of a paged list (100 a page, at most 10 pages): {@code {items, next}}, {@code next} not null when
      * the list was longer than that; a refusal or problem as the API answered it.

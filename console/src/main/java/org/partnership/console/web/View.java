@@ -59,9 +59,22 @@ public class View {
         return partner instanceof Map<?, ?> map ? (String) ((Map<String, Object>) map).get("id") : null;
     }
 
+    /**
+     * How many of the user's notifications are unread (notifications-service, #23), shown on every page; null when
+     * that service does not answer, so a page never fails for want of its badge.
+     */
+    public Long unread() {
+        try {
+            ApiResponse count = api.get("/api/v1/notifications/unread-count");
+            return count.ok() ? count.body().path("unread").asLong() : null;
+        } catch (RuntimeException unavailable) {
+            return null;
+        }
+    }
+
     public TemplateInstance page(Template template) {
         Locale locale = locale();
-        return template.instance().setLocale(locale).data("me", me()).data("fmt", new Fmt(locale))
+        return template.instance().setLocale(locale).data("me", me()).data("fmt", new Fmt(locale)).data("unread", unread())
                 .data("coordinator", hasRole("coordinator")).data("rep", hasRole("partner-rep"))
                 .data("admin", hasRole("admin")).data("auditor", hasRole("auditor"))
                 .data("flash", null).data("errors", Map.of()).data("form", Map.of());

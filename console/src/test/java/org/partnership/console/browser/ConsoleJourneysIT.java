@@ -604,6 +604,44 @@ class ConsoleJourneysIT {
     }
 
     @Test
+    @Order(14)
+    void representativeSeesTheUnreadCountOnEveryPageReadsTheInboxAndChoosesADigest() {
+        BrowserContext context = newContext();
+        Page page = signIn(context, charityRep);
+        // the verification of its organisation (set-up) reached notifications-service as an event: the badge counts it
+        untilAccepted(page, "unread-badge", Duration.ofSeconds(60), () -> {
+            page.navigate(platform.consoleUrl + "/console/contributions");
+            return page.locator("#unread-count").count() == 1 && !"0".equals(page.locator("#unread-count").textContent().trim());
+        });
+        page.navigate(platform.consoleUrl + "/console/organisation");
+        assertThat(page.locator("#unread-count").count()).as("the unread count on every page").isEqualTo(1);
+        page.click("#notifications-link");
+        assertThat(page.url()).endsWith("/console/notifications");
+        Locator verified = page.locator("[data-kind='PARTNER_VERIFIED']");
+        assertThat(verified.count()).isEqualTo(1);
+        assertThat(verified.textContent()).contains("Banco Alimentare Riva").contains("was verified");
+        assertThat(page.locator(".notification.unread").count()).isPositive();
+        check(page, "notifications");
+        page.click("#mark-all-read");
+        assertThat(page.locator("#unread-count").textContent().trim()).isEqualTo("0");
+        assertThat(page.locator(".notification.unread").count()).isZero();
+
+        page.click("#notification-preferences");
+        assertThat(page.inputValue("#pref-INVITED")).isEqualTo("EMAIL");
+        page.selectOption("#pref-INVITED", "DIGEST");
+        page.selectOption("#pref-PLEDGE_OVERDUE", "IN_APP");
+        page.click("#save-preferences");
+        assertThat(page.locator("#flash").count()).isEqualTo(1);
+        page.navigate(platform.consoleUrl + "/console/notifications/preferences");
+        assertThat(page.inputValue("#pref-INVITED")).isEqualTo("DIGEST");
+        assertThat(page.inputValue("#pref-PLEDGE_OVERDUE")).isEqualTo("IN_APP");
+        assertThat(page.inputValue("#pref-RISK_ALLOCATED")).isEqualTo("EMAIL");
+        check(page, "notification-preferences");
+        assertThat(consoleErrors).isEmpty();
+        context.close();
+    }
+
+    @Test
     @Order(13)
     void coordinatorReallocatesARiskWhoseSharesWereReleasedWhenAPartnerLeft() {
         assertThat(project).as("the project of the coordinator's journey").isNotNull();
