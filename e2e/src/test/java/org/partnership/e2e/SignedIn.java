@@ -1,11 +1,13 @@
 package org.partnership.e2e;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
- * A user's access token as a long-running client keeps it: signed in again every minute, and while Keycloak is down
- * the last one is used on (it stays valid for 5 minutes).
+ * A user's access token as a long-running client keeps it: renewed in the background every minute while the current
+ * one goes on being used (it stays valid for 5 minutes), so a slow or stopped Keycloak never holds up a request;
+ * a failed renewal is tried again 10 s later.
  */
 final class SignedIn implements Supplier<String> {
 
@@ -15,6 +17,7 @@ final class SignedIn implements Supplier<String> {
     private final Platform.User user;
     private String token;
     private long signedInAt;
+    private CompletableFuture<String> renewal;
 
     SignedIn(Platform.User user) {
         this.user = user;
@@ -22,18 +25,23 @@ final class SignedIn implements Supplier<String> {
 
     @Override
     public synchronized String get() {
-        if (token == null || System.nanoTime() - signedInAt > RENEW_AFTER.toNanos()) {
-            try {
-                token = user.token();
-                signedInAt = System.nanoTime();
-            } catch (RuntimeException keycloakDown) {
-                if (token == null) {
-                    throw keycloakDown;
-                }
-                // try again in 10 s, not on every request (a sign-in attempt takes its time to fail)
-                signedInAt = System.nanoTime() - RENEW_AFTER.toNanos() + RETRY_AFTER.toNanos();
-            }
+        if (token == null) {
+            token = user.token();
+            signedInAt = System.nanoTime();
+        } else if (renewal == null && System.nanoTime() - signedInAt > RENEW_AFTER.toNanos()) {
+            renewal = CompletableFuture.supplyAsync(user::token);
+            renewal.whenComplete(this::renewed);
         }
         return token;
+    }
+
+    private synchronized void renewed(String fresh, Throwable keycloakDown) {
+        if (fresh != null) {
+            token = fresh;
+            signedInAt = System.nanoTime();
+        } else {
+            signedInAt = System.nanoTime() - RENEW_AFTER.toNanos() + RETRY_AFTER.toNanos();
+        }
+        renewal = null;
     }
 }
