@@ -195,7 +195,9 @@ final class GovernanceRounds {
         String path = "/api/v1/risks/" + round.risk;
         List<Map<String, String>> shares = round.shares.entrySet().stream()
                 .map(e -> Map.of("partnerId", e.getKey(), "sharePercent", e.getValue())).toList();
-        await("the shares of " + round.risk).atMost(CarefulClient.GIVE_UP).pollInterval(Duration.ofMillis(250)).until(() -> {
+        AtomicReference<String> last = new AtomicReference<>();
+        try {
+            await("the shares of " + round.risk).atMost(CarefulClient.GIVE_UP).pollInterval(Duration.ofMillis(250)).until(() -> {
             CarefulClient.Answer current = client.get(path, city.token());
             requests++;
             if (current.status() == 200 && round.shares.equals(allocations(read(current.body())))) {
@@ -203,8 +205,13 @@ final class GovernanceRounds {
             }
             CarefulClient.Answer answer = client.put(path + "/allocations", json(shares), current.etag(), city.token());
             requests++;
+            last.set(answer.status() + " " + answer.body());
             return answer.ok();
-        });
+            });
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("the shares of " + round.risk + " of " + round.title + " never went through; the last answer: "
+                    + last.get(), e);
+        }
     }
 
     private static Map<String, String> allocations(JsonNode risk) {

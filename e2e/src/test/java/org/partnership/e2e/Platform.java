@@ -53,9 +53,25 @@ public final class Platform implements BeforeAllCallback, ExtensionContext.Store
         synchronized (Platform.class) {
             if (stack != null) {
                 ContractValidator.report();
+                keepLogs();
                 stack.close();
                 stack = null;
             }
+        }
+    }
+
+    /** The stack's logs (each service's, Kafka's, Keycloak's) outlive its throwaway data: e2e/target/stack-logs. */
+    private static void keepLogs() {
+        java.nio.file.Path from = stack.config().logDir();
+        java.nio.file.Path to = java.nio.file.Path.of("target", "stack-logs");
+        try (var files = java.nio.file.Files.walk(from)) {
+            for (java.nio.file.Path file : files.filter(java.nio.file.Files::isRegularFile).toList()) {
+                java.nio.file.Path target = to.resolve(from.relativize(file).toString());
+                java.nio.file.Files.createDirectories(target.getParent());
+                java.nio.file.Files.copy(file, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (java.io.IOException e) {
+            System.err.println("the stack's logs could not be kept: " + e.getMessage());
         }
     }
 

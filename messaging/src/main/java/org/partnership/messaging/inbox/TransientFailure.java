@@ -3,7 +3,8 @@ package org.partnership.messaging.inbox;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
 
-import java.io.IOException;
+import java.net.SocketException;
+import java.nio.channels.ClosedChannelException;
 import java.util.Set;
 
 /**
@@ -25,8 +26,9 @@ public final class TransientFailure {
 
     public static boolean is(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof IOException || t instanceof ClosedConnectionException) {
-                return true;   // connection refused, reset or closed (java.net.ConnectException is an IOException)
+            if (t instanceof SocketException || t instanceof ClosedChannelException || t instanceof ClosedConnectionException) {
+                return true;   // connection refused (java.net.ConnectException), reset or closed; not any IOException:
+                               // Jackson's parse errors are IOExceptions too, and must not wait forever
             }
             if (t instanceof PgException pg && pg.getSqlState() != null) {
                 String state = pg.getSqlState();
