@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  * A stand-in for the services behind the gateway, for routing tests only: it answers every request with what it
  * received (method, path, query, headers, body size) so tests can see exactly what the gateway forwarded; a single
  * partner or project ({@code /api/v1/partners/<uuid>}) also gets an id, name, sector and status. Paths
- * ending in {@code /slow} answer after 3 s; a project's participants come in pages {@code {items, next}} of one each,
+ * ending in {@code /slow} answer after 3 s, those ending in {@code /reset} close the connection instead of answering; a project's participants come in pages {@code {items, next}} of one each,
  * three pages (endless for a project id starting {@code ffffffff}, a list longer than the dashboard follows); {@code /status/NNN} answers that status. The resources upstream points
  * at a port where nothing listens (a service that is down). The real services are tested end to end elsewhere.
  *
@@ -54,6 +54,10 @@ public class UpstreamStubResource implements QuarkusTestResourceLifecycleManager
             if (request.path().startsWith("/stub/calls/")) {
                 String state = calls.getOrDefault(request.path().substring("/stub/calls/".length()), "unknown");
                 request.response().putHeader("Content-Type", "text/plain").end(state);
+                return;
+            }
+            if (request.path().endsWith("/reset")) { // the service's connection dies before it answers
+                request.connection().close();
                 return;
             }
             String call = request.getParam("call");

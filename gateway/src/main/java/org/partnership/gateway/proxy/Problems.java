@@ -32,7 +32,7 @@ final class Problems {
         }
         if (status == 413) {
             response.putHeader("Connection", "close");
-        } else {
+        } else if (!request.isEnded()) { // resuming a request read in full throws (HTTP/2), and the caller would never get an answer
             request.resume();
         }
         response.setStatusCode(status).putHeader("Content-Type", Problem.MEDIA_TYPE)

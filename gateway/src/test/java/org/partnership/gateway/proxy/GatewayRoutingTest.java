@@ -197,6 +197,27 @@ class GatewayRoutingTest {
                 .body("type", is("urn:partnership:problem:upstream-unavailable")).header("Retry-After", is("30"));
     }
 
+    @ParameterizedTest
+    @EnumSource(HttpClient.Version.class)
+    void shouldAnswerA503ProblemAtOnceWhenTheServicesConnectionDiesMidRequest(HttpClient.Version version) throws Exception {
+        String token = token();
+        HttpClient client = HttpClient.newBuilder().version(version).build();
+        URI gateway = URI.create(RestAssured.baseURI + ":" + RestAssured.port);
+        // a first request: over HTTP/2 it upgrades the connection (h2c), so the next one is an HTTP/2 stream
+        assertThat(client.send(HttpRequest.newBuilder(gateway.resolve("/api/v1/partners/abc")).header("Authorization", "Bearer " + token)
+                .build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+
+        // the body was read in full when the connection died: refusing must not try to resume reading it
+        HttpResponse<String> refused = client.send(HttpRequest.newBuilder(gateway.resolve("/api/v1/partners/reset"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(5)).POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"reset\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.version()).isEqualTo(version);
+        assertThat(refused.statusCode()).isEqualTo(503);
+        assertThat(refused.body()).contains("urn:partnership:problem:upstream-unavailable");
+        given().auth().oauth2(token).get("/api/v1/partners/abc").then().statusCode(200); // one failure: the service stays open
+    }
+
     @Test
     void shouldNotBlameAServiceForCallersWhoHangUp() throws Exception {
         String token = token();
