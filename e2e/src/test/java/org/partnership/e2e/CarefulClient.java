@@ -1,5 +1,8 @@
 package org.partnership.e2e;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,6 +20,7 @@ import java.util.function.Supplier;
 final class CarefulClient {
 
     static final Duration GIVE_UP = Duration.ofMinutes(3);
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -30,6 +34,24 @@ final class CarefulClient {
     record Answer(int status, String body, String etag, boolean replayed, int attempts, long answeredAtNanos) {
         boolean ok() {
             return status >= 200 && status < 300;
+        }
+
+        /** The body as JSON; an empty body is an empty object. */
+        JsonNode json() {
+            try {
+                return JSON.readTree(body == null || body.isEmpty() ? "{}" : body);
+            } catch (IOException e) {
+                throw new IllegalStateException("not JSON: " + body, e);
+            }
+        }
+    }
+
+    /** A request body as JSON. */
+    static String json(Object body) {
+        try {
+            return JSON.writeValueAsString(body);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(e);
         }
     }
 

@@ -269,16 +269,16 @@ class FaultInjectionIT {
             CarefulClient.Answer answer;
             if (r < 0.40 || open.isEmpty()) {
                 BigDecimal quantity = BigDecimal.valueOf(1 + random.nextInt(5));
-                answer = client.post("/api/v1/contributions", json(Map.of("projectId", project, "needId", partner.needId,
+                answer = client.post("/api/v1/contributions", CarefulClient.json(Map.of("projectId", project, "needId", partner.needId,
                         "type", partner.type, "quantity", quantity.toPlainString(), "unit", "hours",
                         "dueDate", today.plusDays(30).toString(), "description", "Pledge " + i)), UUID.randomUUID().toString(), token);
                 if (answer.status() == 201) {
-                    String id = field(answer, "id");
+                    String id = answer.json().get("id").asText();
                     assertThat(partner.pledged.put(id, quantity)).as("a new pledge, not an old one again").isNull();
                 }
             } else if (r < 0.85) {
                 String contribution = open.get(random.nextInt(open.size()));
-                answer = client.post("/api/v1/contributions/" + contribution + "/deliveries", json(Map.of("quantity", "1",
+                answer = client.post("/api/v1/contributions/" + contribution + "/deliveries", CarefulClient.json(Map.of("quantity", "1",
                         "deliveredOn", today.toString(), "note", "Delivery " + i)), UUID.randomUUID().toString(), token);
                 if (answer.status() == 201) {
                     partner.delivered.merge(contribution, 1, Integer::sum);
@@ -286,13 +286,13 @@ class FaultInjectionIT {
             } else if (r < 0.95) {
                 String contribution = open.get(random.nextInt(open.size()));
                 answer = client.post("/api/v1/contributions/" + contribution + "/withdraw",
-                        json(Map.of("reason", "Plans changed " + i)), null, token);
+                        CarefulClient.json(Map.of("reason", "Plans changed " + i)), null, token);
                 // a withdrawal retried after a lost answer meets its own first attempt's effect: 409 already withdrawn
                 if (answer.ok() || answer.status() == 409 && answer.attempts() > 1) {
                     partner.withdrawn.add(contribution);
                 }
             } else {
-                answer = client.post("/api/v1/contributions", json(Map.of("projectId", project, "needId", partner.needId,
+                answer = client.post("/api/v1/contributions", CarefulClient.json(Map.of("projectId", project, "needId", partner.needId,
                         "type", partner.type, "quantity", "0", "unit", "hours", "dueDate", today.plusDays(30).toString())),
                         UUID.randomUUID().toString(), token);
                 assertThat(answer.status()).as("a pledge of nothing: %s", answer.body()).isEqualTo(400);
@@ -522,21 +522,5 @@ class FaultInjectionIT {
             }
         }
         return byId;
-    }
-
-    private static String json(Map<String, Object> body) {
-        try {
-            return JSON.writeValueAsString(body);
-        } catch (Exception e) {
-            throw new IllegalArgumentException(e);
-        }
-    }
-
-    private static String field(CarefulClient.Answer answer, String name) {
-        try {
-            return JSON.readTree(answer.body()).get(name).asText();
-        } catch (Exception e) {
-            throw new IllegalStateException("not JSON: " + answer.body(), e);
-        }
     }
 }

@@ -1,7 +1,6 @@
 package org.partnership.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -47,7 +46,6 @@ final class GovernanceRounds {
         }
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> CHOICES = List.of("APPROVE", "APPROVE", "REJECT", "ABSTAIN");
 
     private final CarefulClient client;
@@ -120,10 +118,10 @@ final class GovernanceRounds {
     private String created(String path, Map<String, Object> body, Party as) {
         AtomicReference<String> id = new AtomicReference<>();
         await("201 from POST " + path).atMost(CarefulClient.GIVE_UP).pollInterval(Duration.ofMillis(250)).until(() -> {
-            CarefulClient.Answer answer = client.post(path, json(body), UUID.randomUUID().toString(), as.token());
+            CarefulClient.Answer answer = client.post(path, CarefulClient.json(body), UUID.randomUUID().toString(), as.token());
             requests++;
             if (answer.status() == 201) {
-                id.set(read(answer.body()).get("id").asText());
+                id.set(answer.json().get("id").asText());
             }
             return id.get() != null;
         });
@@ -154,7 +152,7 @@ final class GovernanceRounds {
      */
     private void vote(Round round, String proposal, Party voter, String choice) {
         String path = "/api/v1/projects/" + round.project + "/proposals/" + proposal;
-        String body = json(Map.of("choice", choice, "comment", "from the fault stream"));
+        String body = CarefulClient.json(Map.of("choice", choice, "comment", "from the fault stream"));
         await(voter.name() + " votes on " + proposal).atMost(CarefulClient.GIVE_UP).pollInterval(Duration.ofMillis(250)).until(() -> {
             CarefulClient.Answer current = client.get(path, voter.token());
             requests++;
@@ -165,7 +163,7 @@ final class GovernanceRounds {
             if (current.status() != 200) {
                 return false;
             }
-            if (!"OPEN".equals(read(current.body()).path("status").asText())) {
+            if (!"OPEN".equals(current.json().path("status").asText())) {
                 return true;   // closed before this vote: it does not count, and the answers said so
             }
             CarefulClient.Answer answer = client.put(path + "/votes/" + voter.partnerId(), body, current.etag(), voter.token());
@@ -182,7 +180,7 @@ final class GovernanceRounds {
         if (proposal.status() != 200) {
             return null;
         }
-        for (JsonNode vote : read(proposal.body()).path("votes")) {
+        for (JsonNode vote : proposal.json().path("votes")) {
             if (voter.partnerId().equals(vote.path("partnerId").asText())) {
                 return vote.path("choice").asText();
             }
@@ -200,10 +198,10 @@ final class GovernanceRounds {
             await("the shares of " + round.risk).atMost(CarefulClient.GIVE_UP).pollInterval(Duration.ofMillis(250)).until(() -> {
             CarefulClient.Answer current = client.get(path, city.token());
             requests++;
-            if (current.status() == 200 && round.shares.equals(allocations(read(current.body())))) {
+            if (current.status() == 200 && round.shares.equals(allocations(current.json()))) {
                 return true;   // an earlier attempt went through
             }
-            CarefulClient.Answer answer = client.put(path + "/allocations", json(shares), current.etag(), city.token());
+            CarefulClient.Answer answer = client.put(path + "/allocations", CarefulClient.json(shares), current.etag(), city.token());
             requests++;
             last.set(answer.status() + " " + answer.body());
             return answer.ok();
@@ -301,22 +299,6 @@ final class GovernanceRounds {
                 }
                 assertThat(shares).as("the shares of the risk of %s", round.title).isEqualTo(round.shares);
             }
-        }
-    }
-
-    private static String json(Object body) {
-        try {
-            return JSON.writeValueAsString(body);
-        } catch (Exception e) {
-            throw new IllegalArgumentException(e);
-        }
-    }
-
-    private static JsonNode read(String body) {
-        try {
-            return JSON.readTree(body == null || body.isEmpty() ? "{}" : body);
-        } catch (Exception e) {
-            throw new IllegalStateException("not JSON: " + body, e);
         }
     }
 }
