@@ -124,16 +124,16 @@ class FaultInjectionIT {
         System.out.printf(Locale.ROOT, "fault injection: %d operations, seed %d%n", OPERATIONS, SEED);
 
         // the partnership: a city leads, a charity and a company each pledge against a need of their own
-        Platform.User admin = Platform.newUser("admin", "admin");
-        Platform.User coordinator = Platform.newUser("coordinator", "coordinator");
-        Platform.User charityRep = Platform.newUser("charity", "partner-rep");
-        Platform.User companyRep = Platform.newUser("company", "partner-rep");
-        String city = Organisations.joinVerified(coordinator, admin, new Registration("Faultline City Council", "Municipality", "PUBLIC",
-                "LOCAL", List.of("HOUSING", "EMPLOYMENT")));
-        String charity = Organisations.joinVerified(charityRep, admin, new Registration("Faultline Food Bank",
-                "Registered charity", "THIRD_SECTOR", "LOCAL", List.of("HOUSING")));
-        String company = Organisations.joinVerified(companyRep, admin, new Registration("Faultline Works",
-                "Limited company", "MARKET", "NATIONAL", List.of("EMPLOYMENT")));
+        Organisations.ThreeSectors partnership = Organisations.ThreeSectors.join(
+                id -> new Registration("Faultline City Council", "Municipality", "PUBLIC", "LOCAL", List.of("HOUSING", "EMPLOYMENT")),
+                id -> new Registration("Faultline Food Bank", "Registered charity", "THIRD_SECTOR", "LOCAL", List.of("HOUSING")),
+                id -> new Registration("Faultline Works", "Limited company", "MARKET", "NATIONAL", List.of("EMPLOYMENT")));
+        Platform.User coordinator = partnership.coordinator();
+        Platform.User charityRep = partnership.charityRep();
+        Platform.User companyRep = partnership.companyRep();
+        String city = partnership.city();
+        String charity = partnership.charity();
+        String company = partnership.company();
         String project = Projects.createAndOpen(coordinator.token(), "Winter shelter under fire", List.of("HOUSING", "EMPLOYMENT"));
         Projects.invite(coordinator.token(), project, charity, "SERVICE_PROVIDER");
         Projects.invite(coordinator.token(), project, company, "FUNDER");

@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.partnership.e2e.Organisations.Registration;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -37,77 +36,61 @@ class GovernanceIT {
 
     private final LocalDate today = LocalDate.now(ZoneOffset.UTC);
 
-    private Platform.User coordinator;
-    private Platform.User charityRep;
-    private Platform.User companyRep;
-    private String city;
-    private String charity;
-    private String company;
+    private Organisations.ThreeSectors partners;
 
     @BeforeAll
     void organisationsJoin() {
-        Platform.User admin = Platform.newUser("admin", "admin");
-        coordinator = Platform.newUser("coordinator", "coordinator");
-        charityRep = Platform.newUser("charity", "partner-rep");
-        companyRep = Platform.newUser("company", "partner-rep");
-        city = Organisations.joinVerified(coordinator, admin,
-                new Registration("Governance City " + coordinator.id().substring(0, 6), "Municipality", "PUBLIC", "LOCAL", List.of("HOUSING")));
-        charity = Organisations.joinVerified(charityRep, admin,
-                new Registration("Governance Charity " + charityRep.id().substring(0, 6), "Registered charity", "THIRD_SECTOR", "LOCAL",
-                        List.of("HOUSING")));
-        company = Organisations.joinVerified(companyRep, admin,
-                new Registration("Governance Company " + companyRep.id().substring(0, 6), "Aktiengesellschaft", "MARKET", "NATIONAL",
-                        List.of("EMPLOYMENT")));
+        partners = Organisations.ThreeSectors.join("Governance");
     }
 
     @Test
     @Order(1)
     void aCrossSectorLaunchWaitsForTheMarketPartnerAndThenHappensByItself() {
-        String lead = coordinator.token();
+        String lead = partners.coordinator().token();
         String project = project(lead, "CROSS_SECTOR_MAJORITY");
 
         // partners are admitted by decision: the lead alone while it is alone, then the lead and the charity
         String admitCharity = propose(lead, project, Map.of("type", "ADMIT_PARTNER", "payload",
-                Map.of("partnerId", charity, "role", "CO_PRODUCER", "message", "Join us")));
-        vote(lead, project, admitCharity, city, "APPROVE").statusCode(200).body("status", is("PASSED"))
+                Map.of("partnerId", partners.charity(), "role", "CO_PRODUCER", "message", "Join us")));
+        vote(lead, project, admitCharity, partners.city(), "APPROVE").statusCode(200).body("status", is("PASSED"))
                 .body("application.status", is("APPLIED"));
-        accept(charityRep.token(), project, charity);
-        String admitCompany = propose(charityRep.token(), project, Map.of("type", "ADMIT_PARTNER", "payload",
-                Map.of("partnerId", company, "role", "FUNDER")));
-        vote(lead, project, admitCompany, city, "APPROVE").statusCode(200).body("status", is("OPEN"));
-        vote(charityRep.token(), project, admitCompany, charity, "APPROVE").statusCode(200).body("status", is("PASSED"));
-        accept(companyRep.token(), project, company);
+        accept(partners.charityRep().token(), project, partners.charity());
+        String admitCompany = propose(partners.charityRep().token(), project, Map.of("type", "ADMIT_PARTNER", "payload",
+                Map.of("partnerId", partners.company(), "role", "FUNDER")));
+        vote(lead, project, admitCompany, partners.city(), "APPROVE").statusCode(200).body("status", is("OPEN"));
+        vote(partners.charityRep().token(), project, admitCompany, partners.charity(), "APPROVE").statusCode(200).body("status", is("PASSED"));
+        accept(partners.companyRep().token(), project, partners.company());
 
         String need = Eventually.answers(201, () -> Platform.as(lead).body(Map.of("projectId", project, "type", "FUNDING",
                 "quantity", "5000", "unit", "EUR", "dimension", "HOUSING")).post("/api/v1/needs")).path("id");
-        Eventually.answers(201, () -> Platform.as(companyRep.token()).body(Map.of("projectId", project, "type", "FUNDING",
+        Eventually.answers(201, () -> Platform.as(partners.companyRep().token()).body(Map.of("projectId", project, "type", "FUNDING",
                 "quantity", "5000", "unit", "EUR", "needId", need)).post("/api/v1/contributions"));
         Eventually.holds(() -> assertThat(readiness(lead, project).getList("criteria.findAll { !it.passed }.code", String.class))
                 .containsExactly("LAUNCH_DECISION_APPROVED"));
         Platform.as(lead).post("/api/v1/projects/" + project + "/launch").then().statusCode(409)
                 .body("type", is("urn:partnership:problem:decision-required")).body("detail", containsString("LAUNCH proposal"));
 
-        String launch = propose(charityRep.token(), project, Map.of("type", "LAUNCH", "title", "Launch now"));
-        vote(lead, project, launch, city, "APPROVE").statusCode(200).body("status", is("OPEN"));
+        String launch = propose(partners.charityRep().token(), project, Map.of("type", "LAUNCH", "title", "Launch now"));
+        vote(lead, project, launch, partners.city(), "APPROVE").statusCode(200).body("status", is("OPEN"));
         // a majority (2 of 3) without the market partner does not pass
-        vote(charityRep.token(), project, launch, charity, "APPROVE").statusCode(200).body("status", is("OPEN"))
+        vote(partners.charityRep().token(), project, launch, partners.charity(), "APPROVE").statusCode(200).body("status", is("OPEN"))
                 .body("tally.approve", is(2)).body("tally.sectorsWithoutApproval", is(List.of("MARKET")));
         Platform.as(lead).get("/api/v1/projects/" + project).then().statusCode(200).body("status", is("OPEN"));
-        Platform.as(companyRep.token()).queryParam("awaiting", "me").get("/api/v1/proposals").then().statusCode(200)
+        Platform.as(partners.companyRep().token()).queryParam("awaiting", "me").get("/api/v1/proposals").then().statusCode(200)
                 .body("items.id", hasItem(launch));
 
         // the market partner approves: the launch passes and the project is ACTIVE with no further call
-        vote(companyRep.token(), project, launch, company, "APPROVE").statusCode(200).body("status", is("PASSED"))
+        vote(partners.companyRep().token(), project, launch, partners.company(), "APPROVE").statusCode(200).body("status", is("PASSED"))
                 .body("application.status", is("APPLIED"));
-        Platform.as(charityRep.token()).get("/api/v1/projects/" + project).then().statusCode(200).body("status", is("ACTIVE"));
-        Platform.as(companyRep.token()).queryParam("awaiting", "me").get("/api/v1/proposals").then().statusCode(200)
+        Platform.as(partners.charityRep().token()).get("/api/v1/projects/" + project).then().statusCode(200).body("status", is("ACTIVE"));
+        Platform.as(partners.companyRep().token()).queryParam("awaiting", "me").get("/api/v1/proposals").then().statusCode(200)
                 .body("items.id", not(hasItem(launch)));
         JsonPath log = Platform.as(Platform.newUser("auditor", "auditor").token()).get("/api/v1/projects/" + project + "/proposals")
                 .then().statusCode(200).extract().jsonPath();
         assertThat(log.getList("items.type", String.class)).containsExactly("LAUNCH", "ADMIT_PARTNER", "ADMIT_PARTNER");
-        assertThat(log.getList("items[0].votes.partnerId", String.class)).containsExactly(city, charity, company);
-        assertThat(log.getList("items[0].votes.votedByName", String.class)).containsExactly(coordinator.username(),
-                charityRep.username(), companyRep.username());
+        assertThat(log.getList("items[0].votes.partnerId", String.class)).containsExactly(partners.city(), partners.charity(), partners.company());
+        assertThat(log.getList("items[0].votes.votedByName", String.class)).containsExactly(partners.coordinator().username(),
+                partners.charityRep().username(), partners.companyRep().username());
         // the project dashboard shows the decision log (who voted what, when) and no open proposal any more
         JsonPath dashboard = Platform.as(lead).get("/api/v1/dashboards/projects/" + project).then().statusCode(200).extract().jsonPath();
         assertThat(dashboard.getList("decisionLog.id", String.class)).containsExactly(launch, admitCompany, admitCharity);
@@ -119,28 +102,28 @@ class GovernanceIT {
     @Test
     @Order(2)
     void afterTheRuleChangesToConsensusTheLeadAloneCanNoLongerLaunch() {
-        String lead = coordinator.token();
+        String lead = partners.coordinator().token();
         String project = project(lead, "LEAD_DECIDES");
-        Eventually.answers(201, () -> Platform.as(lead).body(Map.of("partnerId", charity, "role", "CO_PRODUCER"))
+        Eventually.answers(201, () -> Platform.as(lead).body(Map.of("partnerId", partners.charity(), "role", "CO_PRODUCER"))
                 .post("/api/v1/projects/" + project + "/participants"));
-        accept(charityRep.token(), project, charity);
+        accept(partners.charityRep().token(), project, partners.charity());
         String need = Eventually.answers(201, () -> Platform.as(lead).body(Map.of("projectId", project, "type", "VOLUNTEER_HOURS",
                 "quantity", "100", "unit", "hours", "dimension", "HOUSING")).post("/api/v1/needs")).path("id");
-        Eventually.answers(201, () -> Platform.as(charityRep.token()).body(Map.of("projectId", project, "type", "VOLUNTEER_HOURS",
+        Eventually.answers(201, () -> Platform.as(partners.charityRep().token()).body(Map.of("projectId", project, "type", "VOLUNTEER_HOURS",
                 "quantity", "100", "unit", "hours", "needId", need)).post("/api/v1/contributions"));
         Eventually.holds(() -> assertThat(readiness(lead, project).getBoolean("ready")).isTrue());
 
         String change = propose(lead, project, Map.of("type", "CHANGE_RULE", "payload", Map.of("governanceRule", "CONSENSUS")));
-        vote(lead, project, change, city, "APPROVE").statusCode(200).body("status", is("PASSED"))
+        vote(lead, project, change, partners.city(), "APPROVE").statusCode(200).body("status", is("PASSED"))
                 .body("rule", is("LEAD_DECIDES")).body("application.status", is("APPLIED"));
         Platform.as(lead).get("/api/v1/projects/" + project).then().statusCode(200).body("governanceRule", is("CONSENSUS"));
 
         Platform.as(lead).post("/api/v1/projects/" + project + "/launch").then().statusCode(409)
                 .body("type", is("urn:partnership:problem:decision-required"));
         String launch = propose(lead, project, Map.of("type", "LAUNCH"));
-        vote(lead, project, launch, city, "APPROVE").statusCode(200).body("status", is("OPEN"));
+        vote(lead, project, launch, partners.city(), "APPROVE").statusCode(200).body("status", is("OPEN"));
         Platform.as(lead).get("/api/v1/projects/" + project).then().statusCode(200).body("status", is("OPEN"));
-        Platform.as(charityRep.token()).get("/api/v1/dashboards/projects/" + project).then().statusCode(200)
+        Platform.as(partners.charityRep().token()).get("/api/v1/dashboards/projects/" + project).then().statusCode(200)
                 .body("openProposals.id", is(List.of(launch))).body("openProposals[0].tally.missing", is(1))
                 .body("decisionLog.type", is(List.of("LAUNCH", "CHANGE_RULE")));
     }
@@ -148,27 +131,27 @@ class GovernanceIT {
     @Test
     @Order(3)
     void aPassedChangeNeedChangesTheNeedInResourcesService() {
-        String lead = coordinator.token();
+        String lead = partners.coordinator().token();
         String project = project(lead, "MAJORITY");
         String admit = propose(lead, project, Map.of("type", "ADMIT_PARTNER", "payload",
-                Map.of("partnerId", charity, "role", "CO_PRODUCER")));
-        vote(lead, project, admit, city, "APPROVE").statusCode(200).body("status", is("PASSED"));
-        accept(charityRep.token(), project, charity);
+                Map.of("partnerId", partners.charity(), "role", "CO_PRODUCER")));
+        vote(lead, project, admit, partners.city(), "APPROVE").statusCode(200).body("status", is("PASSED"));
+        accept(partners.charityRep().token(), project, partners.charity());
         String need = Eventually.answers(201, () -> Platform.as(lead).body(Map.of("projectId", project, "type", "VOLUNTEER_HOURS",
                 "quantity", "100", "unit", "hours", "dimension", "HOUSING")).post("/api/v1/needs")).path("id");
 
-        String change = propose(charityRep.token(), project, Map.of("type", "CHANGE_NEED", "title", "More volunteer hours",
+        String change = propose(partners.charityRep().token(), project, Map.of("type", "CHANGE_NEED", "title", "More volunteer hours",
                 "payload", Map.of("needId", need, "needAction", "CHANGE", "quantity", "250")));
-        vote(lead, project, change, city, "APPROVE").statusCode(200).body("status", is("OPEN"));
-        vote(charityRep.token(), project, change, charity, "APPROVE").statusCode(200).body("status", is("PASSED"))
+        vote(lead, project, change, partners.city(), "APPROVE").statusCode(200).body("status", is("OPEN"));
+        vote(partners.charityRep().token(), project, change, partners.charity(), "APPROVE").statusCode(200).body("status", is("PASSED"))
                 .body("application.status", is("RECORDED"));
         // resources-service applies it from partnership.proposal.decided.v1, with no further call
-        Eventually.holds(() -> Platform.as(charityRep.token()).get("/api/v1/needs?projectId=" + project).then().statusCode(200)
+        Eventually.holds(() -> Platform.as(partners.charityRep().token()).get("/api/v1/needs?projectId=" + project).then().statusCode(200)
                 .body("items[0].id", is(need)).body("items[0].quantity", is("250")).body("items[0].status", is("OPEN")));
 
         String cancel = propose(lead, project, Map.of("type", "CHANGE_NEED", "payload", Map.of("needId", need, "needAction", "CANCEL")));
-        vote(lead, project, cancel, city, "APPROVE").statusCode(200).body("status", is("OPEN"));
-        vote(charityRep.token(), project, cancel, charity, "APPROVE").statusCode(200).body("status", is("PASSED"));
+        vote(lead, project, cancel, partners.city(), "APPROVE").statusCode(200).body("status", is("OPEN"));
+        vote(partners.charityRep().token(), project, cancel, partners.charity(), "APPROVE").statusCode(200).body("status", is("PASSED"));
         Eventually.holds(() -> Platform.as(lead).get("/api/v1/needs?projectId=" + project).then().statusCode(200)
                 .body("items[0].status", is("CANCELLED")));
     }

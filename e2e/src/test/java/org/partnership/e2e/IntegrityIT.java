@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.partnership.e2e.Organisations.Registration;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -37,53 +36,36 @@ class IntegrityIT {
 
     private final LocalDate today = LocalDate.now(ZoneOffset.UTC);
 
-    private Platform.User admin;
-    private Platform.User coordinator;
-    private Platform.User charityRep;
-    private Platform.User companyRep;
-    private String city;
-    private String charity;
-    private String company;
+    private Organisations.ThreeSectors partners;
     private String project;
     private String companyFunding;
 
     @BeforeAll
     void organisationsJoinAndAProjectStarts() {
-        admin = Platform.newUser("admin", "admin");
-        coordinator = Platform.newUser("coordinator", "coordinator");
-        charityRep = Platform.newUser("charity", "partner-rep");
-        companyRep = Platform.newUser("company", "partner-rep");
-        city = Organisations.joinVerified(coordinator, admin,
-                new Registration("Integrity City " + coordinator.id().substring(0, 6), "Municipality", "PUBLIC", "LOCAL", List.of("HOUSING")));
-        charity = Organisations.joinVerified(charityRep, admin,
-                new Registration("Integrity Charity " + charityRep.id().substring(0, 6), "Registered charity", "THIRD_SECTOR", "LOCAL",
-                        List.of("HOUSING")));
-        company = Organisations.joinVerified(companyRep, admin,
-                new Registration("Integrity Company " + companyRep.id().substring(0, 6), "Aktiengesellschaft", "MARKET", "NATIONAL",
-                        List.of("EMPLOYMENT")));
+        partners = Organisations.ThreeSectors.join("Integrity");
 
-        String token = coordinator.token();
+        String token = partners.coordinator().token();
         Map<String, Object> body = Map.of("title", "Integrity project", "purpose", "Homes and jobs, together",
                 "dimensions", List.of("HOUSING", "EMPLOYMENT"), "plannedStart", today.plusDays(30).toString(),
                 "plannedEnd", today.plusDays(300).toString());
         project = Eventually.answers(201, () -> Platform.as(token).body(body).post("/api/v1/projects")).path("id");
         Platform.as(token).post("/api/v1/projects/" + project + "/open").then().statusCode(200);
-        for (String partner : List.of(charity, company)) {
+        for (String partner : List.of(partners.charity(), partners.company())) {
             Eventually.answers(201, () -> Platform.as(token).body(Map.of("partnerId", partner, "role", "CO_PRODUCER", "message", "Join us"))
                     .post("/api/v1/projects/" + project + "/participants"));
         }
-        accept(charityRep.token(), charity);
-        accept(companyRep.token(), company);
+        accept(partners.charityRep().token(), partners.charity());
+        accept(partners.companyRep().token(), partners.company());
     }
 
     @Test
     @Order(1)
     void thePartnersContributionsShowHowTheProjectIntegratesAcrossSectorsDimensionsAndLevels() {
-        String lead = coordinator.token();
+        String lead = partners.coordinator().token();
         String housingNeed = need(lead, "VOLUNTEER_HOURS", "100", "hours", "HOUSING");
         String employmentNeed = need(lead, "FUNDING", "5000", "EUR", "EMPLOYMENT");
-        pledge(charityRep.token(), "VOLUNTEER_HOURS", "60", "hours", housingNeed);
-        companyFunding = pledge(companyRep.token(), "FUNDING", "5000", "EUR", employmentNeed);
+        pledge(partners.charityRep().token(), "VOLUNTEER_HOURS", "60", "hours", housingNeed);
+        companyFunding = pledge(partners.companyRep().token(), "FUNDING", "5000", "EUR", employmentNeed);
         pledge(lead, "VOLUNTEER_HOURS", "40", "hours", housingNeed);
 
         Eventually.holds(() -> {
@@ -91,7 +73,7 @@ class IntegrityIT {
                     .extract().jsonPath();
             assertThat(integration.getList("sectors", String.class)).containsExactly("MARKET", "PUBLIC", "THIRD_SECTOR");
             assertThat(integration.getList("matrix.find { it.sector == 'THIRD_SECTOR' && it.dimension == 'HOUSING' }.partners.partnerId",
-                    String.class)).containsExactly(charity);
+                    String.class)).containsExactly(partners.charity());
             assertThat(integration.getString("matrix.find { it.sector == 'MARKET' && it.dimension == 'EMPLOYMENT' }.contributions[0].pledged"))
                     .isEqualTo("5000");
             assertThat(integration.getList("integratedDimensions", String.class)).containsExactly("HOUSING");
@@ -108,40 +90,40 @@ class IntegrityIT {
         assertThat(portfolio.getString("items[0].role")).isEqualTo("LEAD");
         assertThat(portfolio.getList("items[0].integratedDimensions", String.class)).containsExactly("HOUSING");
         assertThat(portfolio.getString("next")).isNull();
-        Platform.as(charityRep.token()).get("/api/v1/projects/portfolio").then().statusCode(403);
+        Platform.as(partners.charityRep().token()).get("/api/v1/projects/portfolio").then().statusCode(403);
         Platform.as(lead).get("/api/v1/dashboards/portfolio").then().statusCode(200)
                 .body("portfolio.projectId", is(List.of(project)))
-                .body("commitments.partnerId", is(city))
+                .body("commitments.partnerId", is(partners.city()))
                 .body("partial", is(false));
-        Platform.as(charityRep.token()).get("/api/v1/dashboards/portfolio").then().statusCode(200)
-                .body("restricted", is(List.of("portfolio"))).body("commitments.partnerId", is(charity));
+        Platform.as(partners.charityRep().token()).get("/api/v1/dashboards/portfolio").then().statusCode(200)
+                .body("restricted", is(List.of("portfolio"))).body("commitments.partnerId", is(partners.charity()));
     }
 
     @Test
     @Order(2)
     void aPartnerThatWithdrawsNoLongerCarriesRiskAndTheDashboardAsksTheLeadToReallocate() {
-        String lead = coordinator.token();
+        String lead = partners.coordinator().token();
         Map<String, Object> riskBody = Map.of("projectId", project, "category", "FINANCIAL", "title", "Funding gap in year 2",
-                "likelihood", 3, "impact", 4, "ownerPartnerId", city);
+                "likelihood", 3, "impact", 4, "ownerPartnerId", partners.city());
         Response created = Eventually.answers(201, () -> Platform.as(lead).body(riskBody).post("/api/v1/risks"));
         String risk = created.path("id");
         Platform.as(lead).header("If-Match", created.header("ETag"))
-                .body(List.of(Map.of("partnerId", charity, "sharePercent", "60"), Map.of("partnerId", company, "sharePercent", "40")))
+                .body(List.of(Map.of("partnerId", partners.charity(), "sharePercent", "60"), Map.of("partnerId", partners.company(), "sharePercent", "40")))
                 .put("/api/v1/risks/" + risk + "/allocations").then().statusCode(200).body("allocatedPercent", is("100"));
-        String openPledge = Eventually.answers(201, () -> Platform.as(companyRep.token()).body(Map.of("projectId", project,
+        String openPledge = Eventually.answers(201, () -> Platform.as(partners.companyRep().token()).body(Map.of("projectId", project,
                 "type", "EXPERTISE", "quantity", "20", "unit", "hours", "description", "Job coaching")).post("/api/v1/contributions"))
                 .path("id");
         Eventually.holds(() -> assertThat(readiness(lead).getBoolean("criteria.find { it.code == 'RISKS_ALLOCATED' }.passed")).isTrue());
         assertThat(dashboard(lead).getList("actionsNeeded")).isEmpty();
 
-        Platform.as(companyRep.token()).post("/api/v1/projects/" + project + "/participants/" + company + "/withdraw")
+        Platform.as(partners.companyRep().token()).post("/api/v1/projects/" + project + "/participants/" + partners.company() + "/withdraw")
                 .then().statusCode(200);
 
         Eventually.holds(() -> Platform.as(lead).get("/api/v1/risks/" + risk).then().statusCode(200)
                 .body("allocatedPercent", is("60"))
                 .body("reallocationNeeded", is(true))
-                .body("allocations.partnerId", is(List.of(charity)))
-                .body("releasedShares.partnerId", is(List.of(company)))
+                .body("allocations.partnerId", is(List.of(partners.charity())))
+                .body("releasedShares.partnerId", is(List.of(partners.company())))
                 .body("releasedShares[0].sharePercent", is("40"))
                 .body("releasedShares[0].reason", is("the partner withdrew from the project")));
         Eventually.holds(() -> {
@@ -150,7 +132,7 @@ class IntegrityIT {
             assertThat(readiness.getString("criteria.find { it.code == 'RISKS_ALLOCATED' }.reason"))
                     .contains("\"Funding gap in year 2\" (OPEN, 60 % allocated)");
             assertThat(readiness.getList("actions.code", String.class)).containsExactly("REALLOCATE_RISK");
-            assertThat(readiness.getList("actions[0].partnerIds", String.class)).containsExactly(company);
+            assertThat(readiness.getList("actions[0].partnerIds", String.class)).containsExactly(partners.company());
         });
         JsonPath dashboard = dashboard(lead);
         assertThat(dashboard.getString("risks.find { it.id == '" + risk + "' }.allocatedPercent")).isEqualTo("60");
@@ -159,10 +141,10 @@ class IntegrityIT {
         // both of the company's pledges are still open: the lead must replace them
         assertThat(dashboard.getList("departedPledges.id", String.class)).containsExactly(companyFunding, openPledge);
         assertThat(dashboard.getList("restricted", String.class)).doesNotContain("departedPledges");
-        assertThat(dashboard(charityRep.token()).getList("restricted", String.class)).contains("departedPledges");
+        assertThat(dashboard(partners.charityRep().token()).getList("restricted", String.class)).contains("departedPledges");
 
         String etag = Platform.as(lead).get("/api/v1/risks/" + risk).then().statusCode(200).extract().header("ETag");
-        Platform.as(lead).header("If-Match", etag).body(List.of(Map.of("partnerId", charity, "sharePercent", "100")))
+        Platform.as(lead).header("If-Match", etag).body(List.of(Map.of("partnerId", partners.charity(), "sharePercent", "100")))
                 .put("/api/v1/risks/" + risk + "/allocations").then().statusCode(200)
                 .body("allocatedPercent", is("100")).body("reallocationNeeded", is(false));
         Eventually.holds(() -> assertThat(dashboard(lead).getList("actionsNeeded")).isEmpty());
@@ -177,32 +159,32 @@ class IntegrityIT {
     @Test
     @Order(3)
     void aPartnerSuspendedAfterAcceptingCannotPledgeUntilReinstated() {
-        String rep = charityRep.token();
+        String rep = partners.charityRep().token();
         Map<String, Object> probe = Map.of("projectId", project, "type", "IN_KIND", "quantity", "1", "unit", "boxes",
                 "needId", UUID.randomUUID().toString());
         Map<String, Object> parcels = Map.of("projectId", project, "type", "IN_KIND", "quantity", "10", "unit", "boxes",
                 "description", "Food parcels");
         Platform.as(rep).body(probe).post("/api/v1/contributions").then().statusCode(400).body("errors.field", hasItem("needId"));
 
-        Platform.as(admin.token()).body(Map.of("reason", "Registration lapsed")).post("/api/v1/partners/" + charity + "/suspend")
+        Platform.as(partners.admin().token()).body(Map.of("reason", "Registration lapsed")).post("/api/v1/partners/" + partners.charity() + "/suspend")
                 .then().statusCode(200).body("status", is("SUSPENDED"));
         Eventually.answers(403, () -> Platform.as(rep).body(probe).post("/api/v1/contributions"));
-        Platform.as(rep).header("Idempotency-Key", "parcels-" + charityRep.id()).body(parcels).post("/api/v1/contributions")
+        Platform.as(rep).header("Idempotency-Key", "parcels-" + partners.charityRep().id()).body(parcels).post("/api/v1/contributions")
                 .then().statusCode(403).contentType("application/problem+json")
                 .body("detail", containsString("SUSPENDED")).body("detail", containsString("only ACTIVE partners contribute"));
         Platform.as(rep).queryParam("projectId", project).get("/api/v1/contributions").then().statusCode(200)
                 .body("items.type", not(hasItem("IN_KIND")));
         // projects-service's replica says the same: the participant stays ACCEPTED, its partner SUSPENDED
-        Eventually.holds(() -> Platform.as(coordinator.token()).queryParam("limit", 100).get("/api/v1/projects/" + project + "/participants")
+        Eventually.holds(() -> Platform.as(partners.coordinator().token()).queryParam("limit", 100).get("/api/v1/projects/" + project + "/participants")
                 .then().statusCode(200)
-                .body("items.find { it.partnerId == '" + charity + "' }.status", is("ACCEPTED"))
-                .body("items.find { it.partnerId == '" + charity + "' }.partnerStatus", is("SUSPENDED")));
+                .body("items.find { it.partnerId == '" + partners.charity() + "' }.status", is("ACCEPTED"))
+                .body("items.find { it.partnerId == '" + partners.charity() + "' }.partnerStatus", is("SUSPENDED")));
 
-        Platform.as(admin.token()).body(Map.of("reason", "Registration renewed")).post("/api/v1/partners/" + charity + "/reinstate")
+        Platform.as(partners.admin().token()).body(Map.of("reason", "Registration renewed")).post("/api/v1/partners/" + partners.charity() + "/reinstate")
                 .then().statusCode(200).body("status", is("ACTIVE"));
         Eventually.answers(400, () -> Platform.as(rep).body(probe).post("/api/v1/contributions"));
-        Platform.as(rep).header("Idempotency-Key", "parcels-" + charityRep.id()).body(parcels).post("/api/v1/contributions")
-                .then().statusCode(201).body("status", is("PLEDGED")).body("partnerId", is(charity));
+        Platform.as(rep).header("Idempotency-Key", "parcels-" + partners.charityRep().id()).body(parcels).post("/api/v1/contributions")
+                .then().statusCode(201).body("status", is("PLEDGED")).body("partnerId", is(partners.charity()));
     }
 
     private void accept(String token, String partner) {

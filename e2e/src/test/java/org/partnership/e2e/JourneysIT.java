@@ -52,12 +52,7 @@ class JourneysIT {
 
     private final LocalDate today = LocalDate.now(ZoneOffset.UTC);
 
-    private Platform.User coordinator;
-    private Platform.User charityRep;
-    private Platform.User companyRep;
-    private String city;
-    private String charity;
-    private String company;
+    private Organisations.ThreeSectors partners;
 
     private String housing;
     private String jobs;
@@ -73,16 +68,10 @@ class JourneysIT {
 
     @BeforeAll
     void organisationsJoin() {
-        Platform.User admin = Platform.newUser("admin", "admin");
-        coordinator = Platform.newUser("coordinator", "coordinator");
-        charityRep = Platform.newUser("charity", "partner-rep");
-        companyRep = Platform.newUser("company", "partner-rep");
-        city = Organisations.joinVerified(coordinator, admin,
-                new Registration(CITY, "Municipality", "PUBLIC", "LOCAL", List.of("HOUSING", "EMPLOYMENT", "WELFARE")));
-        charity = Organisations.joinVerified(charityRep, admin,
-                new Registration(CHARITY, "Registered charity", "THIRD_SECTOR", "LOCAL", List.of("HOUSING", "WELFARE")));
-        company = Organisations.joinVerified(companyRep, admin,
-                new Registration(COMPANY, "Aktiengesellschaft", "MARKET", "NATIONAL", List.of("EMPLOYMENT", "ENVIRONMENT")));
+        partners = Organisations.ThreeSectors.join(
+                id -> new Registration(CITY, "Municipality", "PUBLIC", "LOCAL", List.of("HOUSING", "EMPLOYMENT", "WELFARE")),
+                id -> new Registration(CHARITY, "Registered charity", "THIRD_SECTOR", "LOCAL", List.of("HOUSING", "WELFARE")),
+                id -> new Registration(COMPANY, "Aktiengesellschaft", "MARKET", "NATIONAL", List.of("EMPLOYMENT", "ENVIRONMENT")));
     }
 
     // ------------------------------------------------------------------------------------------------ journey 1
@@ -90,12 +79,12 @@ class JourneysIT {
     @Test
     @Order(1)
     void coordinatorSetsUpAProjectAndSeesWhatIsMissing() {
-        String token = coordinator.token();
+        String token = partners.coordinator().token();
         housing = createAndOpen(token, HOUSING_FIRST, List.of("HOUSING", "EMPLOYMENT"));
-        invite(token, housing, charity, "SERVICE_PROVIDER", "Would you run the tenancy support strand?")
-                .then().body("participants.find { it.partnerId == '" + charity + "' }.sector", is("THIRD_SECTOR"))
-                .body("participants.find { it.partnerId == '" + charity + "' }.status", is("INVITED"));
-        invite(token, housing, company, "FUNDER", "Would you fund deposits and coach job seekers?");
+        invite(token, housing, partners.charity(), "SERVICE_PROVIDER", "Would you run the tenancy support strand?")
+                .then().body("participants.find { it.partnerId == '" + partners.charity() + "' }.sector", is("THIRD_SECTOR"))
+                .body("participants.find { it.partnerId == '" + partners.charity() + "' }.status", is("INVITED"));
+        invite(token, housing, partners.company(), "FUNDER", "Would you fund deposits and coach job seekers?");
 
         declareNeed(token, housing, "VOLUNTEER_HOURS", "200", "hours", "HOUSING", "Tenancy support visits");
         declareNeed(token, housing, "FACILITY", "1", "room", "EMPLOYMENT", "A room for the weekly job clinic");
@@ -121,7 +110,7 @@ class JourneysIT {
 
         // the second project the company takes part in
         jobs = createAndOpen(token, JOBS, List.of("EMPLOYMENT"));
-        invite(token, jobs, company, "FUNDER", "Would you co-fund the training bursaries?");
+        invite(token, jobs, partners.company(), "FUNDER", "Would you co-fund the training bursaries?");
         lowEnrolment = registerRisk(token, jobs, "DEMAND", "Too few job seekers enrol", 4, 3);
     }
 
@@ -130,7 +119,7 @@ class JourneysIT {
     @Test
     @Order(2)
     void thirdSectorAcceptsPledgesVolunteerHoursAndARoomAndSeesCoverageMove() {
-        String token = charityRep.token();
+        String token = partners.charityRep().token();
         Platform.as(token).get("/api/v1/projects/invitations").then().statusCode(200)
                 .body("items.projectId", contains(housing))
                 .body("items[0].projectTitle", is(HOUSING_FIRST))
@@ -141,7 +130,7 @@ class JourneysIT {
         // the ledger is for accepted participants, so it is restricted, which is not an outage
         JsonPath preview = dashboard(token, housing);
         assertThat(preview.getString("project.title")).isEqualTo(HOUSING_FIRST);
-        assertThat(preview.getString("participants.find { it.partnerId == '" + charity + "' }.status")).isEqualTo("INVITED");
+        assertThat(preview.getString("participants.find { it.partnerId == '" + partners.charity() + "' }.status")).isEqualTo("INVITED");
         assertThat(failing(readinessOf(preview))).contains("MIN_ACCEPTED_PARTICIPANTS");
         assertThat(preview.getBoolean("partial")).isFalse();
         assertThat(preview.getList("unavailable")).isEmpty();
@@ -149,7 +138,7 @@ class JourneysIT {
                 "partiallyDelivered", "risks");
         assertThat(preview.getList("needs")).isNull();
 
-        accept(token, housing, charity);
+        accept(token, housing, partners.charity());
         Platform.as(token).get("/api/v1/projects/invitations").then().statusCode(200).body("items", empty());
 
         String key = UUID.randomUUID().toString();
@@ -157,7 +146,7 @@ class JourneysIT {
                 "Weekly tenancy support visits");
         volunteering = Eventually.answers(201, () -> Platform.as(token).header("Idempotency-Key", key).body(hours)
                         .post("/api/v1/contributions"))
-                .then().body("status", is("PLEDGED")).body("partnerId", is(charity)).body("remaining", is("200"))
+                .then().body("status", is("PLEDGED")).body("partnerId", is(partners.charity())).body("remaining", is("200"))
                 .extract().path("id");
         // a retried request (say, after a dropped connection) pledges nothing twice
         Platform.as(token).header("Idempotency-Key", key).body(hours).post("/api/v1/contributions").then()
@@ -177,9 +166,9 @@ class JourneysIT {
             assertThat(reason(readinessOf(dashboard), "NEEDS_COVERED")).startsWith("2 of 4 needs covered");
         });
         JsonPath dashboard = dashboard(token, housing);
-        assertThat(dashboard.getString("participants.find { it.partnerId == '" + charity + "' }.status")).isEqualTo("ACCEPTED");
+        assertThat(dashboard.getString("participants.find { it.partnerId == '" + partners.charity() + "' }.status")).isEqualTo("ACCEPTED");
         // the totals per partner are resources-service's project commitments: so far only the charity has pledged
-        assertThat(dashboard.getList("contributionsByPartner.partnerId")).containsExactly(charity);
+        assertThat(dashboard.getList("contributionsByPartner.partnerId")).containsExactly(partners.charity());
     }
 
     // ------------------------------------------------------------------------------------------------ journey 3
@@ -187,13 +176,13 @@ class JourneysIT {
     @Test
     @Order(3)
     void marketPartnerAcceptsBothProjectsAndPledgesFundingAndExpertise() {
-        String token = companyRep.token();
+        String token = partners.companyRep().token();
         Platform.as(token).get("/api/v1/projects/invitations").then().statusCode(200)
                 .body("items.projectId", contains(housing, jobs))
                 .body("items.projectTitle", contains(HOUSING_FIRST, JOBS))
                 .body("items.role", contains("FUNDER", "FUNDER"));
-        accept(token, housing, company);
-        accept(token, jobs, company);
+        accept(token, housing, partners.company());
+        accept(token, jobs, partners.company());
 
         // a due date cannot be set in the past: overdue is something that happens to a pledge later
         Platform.as(token).body(pledge(housing, "EXPERTISE", "40", "hours", null, today.minusDays(1), "Job coaching"))
@@ -216,7 +205,7 @@ class JourneysIT {
     @Test
     @Order(4)
     void coordinatorAllocatesTheRisksAndLaunchesWhenReady() {
-        String token = coordinator.token();
+        String token = partners.coordinator().token();
         Eventually.holds(() -> {
             JsonPath readiness = readiness(token, housing);
             assertThat(failing(readiness)).containsExactly("RISKS_ALLOCATED");
@@ -230,12 +219,12 @@ class JourneysIT {
         Platform.as(token).post("/api/v1/projects/" + housing + "/launch").then().statusCode(409)
                 .body("criteria.code", contains("RISKS_ALLOCATED"));
         Platform.as(token).header("If-Match", riskVersions.get(rentArrears))
-                .body(List.of(share(city, "40"), share(company, "50"))).put("/api/v1/risks/" + rentArrears + "/allocations")
+                .body(List.of(share(partners.city(), "40"), share(partners.company(), "50"))).put("/api/v1/risks/" + rentArrears + "/allocations")
                 .then().statusCode(400).body("detail", containsString("sum to 90"));
 
-        allocate(token, rentArrears, share(city, "40"), share(company, "60"));
-        allocate(token, safeguarding, share(city, "30"), share(charity, "70"));
-        allocate(token, lowEnrolment, share(city, "66.67"), share(company, "33.33"));
+        allocate(token, rentArrears, share(partners.city(), "40"), share(partners.company(), "60"));
+        allocate(token, safeguarding, share(partners.city(), "30"), share(partners.charity(), "70"));
+        allocate(token, lowEnrolment, share(partners.city(), "66.67"), share(partners.company(), "33.33"));
         Eventually.holds(() -> {
             JsonPath ready = readiness(token, housing);
             assertThat(failing(ready)).isEmpty();
@@ -250,7 +239,7 @@ class JourneysIT {
     @Test
     @Order(5)
     void thirdSectorRecordsAPartialThenAFullDelivery() {
-        String token = charityRep.token();
+        String token = partners.charityRep().token();
         deliver(token, volunteering, "80").then().statusCode(201)
                 .body("contribution.status", is("PARTIALLY_DELIVERED"))
                 .body("contribution.delivered", is("80")).body("contribution.remaining", is("120"));
@@ -270,16 +259,16 @@ class JourneysIT {
         confirm(token, volunteering, second).then().statusCode(403);
         List<String> deliveries = Platform.as(token).get("/api/v1/contributions/" + volunteering).then().statusCode(200)
                 .extract().path("deliveries.id");
-        confirm(coordinator.token(), volunteering, deliveries.get(0)).then().statusCode(200)
+        confirm(partners.coordinator().token(), volunteering, deliveries.get(0)).then().statusCode(200)
                 .body("contribution.status", is("DELIVERED")).body("contribution.confirmed", is("80"));
-        confirm(coordinator.token(), volunteering, second).then().statusCode(200)
+        confirm(partners.coordinator().token(), volunteering, second).then().statusCode(200)
                 .body("contribution.status", is("FULFILLED")).body("contribution.confirmed", is("200"));
         Eventually.holds(() -> {
             JsonPath dashboard = dashboard(token, housing);
             assertThat(need(dashboard, "VOLUNTEER_HOURS")).containsEntry("pledged", "200").containsEntry("delivered", "200")
                     .containsEntry("confirmed", "200");
             assertThat(dashboard.getList("partiallyDelivered")).isEmpty();
-            assertThat(typeTotal(dashboard, charity, "VOLUNTEER_HOURS")).containsEntry("pledged", "200").containsEntry("delivered", "200")
+            assertThat(typeTotal(dashboard, partners.charity(), "VOLUNTEER_HOURS")).containsEntry("pledged", "200").containsEntry("delivered", "200")
                     .containsEntry("confirmed", "200");
         });
     }
@@ -289,14 +278,14 @@ class JourneysIT {
     @Test
     @Order(6)
     void marketPartnerTracksItsCommitmentsAcrossProjects() {
-        String token = companyRep.token();
+        String token = partners.companyRep().token();
         String delivery = deliver(token, funding, "10000").then().statusCode(201).body("contribution.status", is("PARTIALLY_DELIVERED"))
                 .extract().path("delivery.id");
-        confirm(coordinator.token(), funding, delivery).then().statusCode(200);
+        confirm(partners.coordinator().token(), funding, delivery).then().statusCode(200);
         timePasses(expertise, today.minusDays(2));
 
         JsonPath commitments = Platform.as(token).get("/api/v1/commitments").then().statusCode(200).extract().jsonPath();
-        assertThat(commitments.getString("partnerId")).isEqualTo(company);
+        assertThat(commitments.getString("partnerId")).isEqualTo(partners.company());
         Map<String, Map<String, Object>> items = byId(commitments.getList("items"));
         assertThat(items).containsOnlyKeys(funding, expertise, jobsFunding);
         assertThat(items.get(funding)).containsEntry("projectTitle", HOUSING_FIRST).containsEntry("status", "PARTIALLY_DELIVERED")
@@ -316,7 +305,7 @@ class JourneysIT {
                         "disputed", "0.00", "remaining", "19000.50"));
         // Σ likelihood × impact × share: "Rent arrears" 3 × 4 × 60 % + "Too few job seekers enrol" 4 × 3 × 33.33 %
         assertThat(commitments.getString("riskExposure")).isEqualTo("11.1996");
-        Platform.as(token).queryParam("partnerId", company).queryParam("projectId", jobs).get("/api/v1/commitments").then().statusCode(200)
+        Platform.as(token).queryParam("partnerId", partners.company()).queryParam("projectId", jobs).get("/api/v1/commitments").then().statusCode(200)
                 .body("items.id", contains(jobsFunding)).body("riskExposure", is("3.9996"));
         Platform.as(token).queryParam("overdue", "true").get("/api/v1/contributions").then().statusCode(200)
                 .body("items.id", contains(expertise));
@@ -348,7 +337,7 @@ class JourneysIT {
     @Test
     @Order(7)
     void coordinatorSeesTheWholePictureOnTheDashboard() {
-        JsonPath dashboard = dashboard(coordinator.token(), housing);
+        JsonPath dashboard = dashboard(partners.coordinator().token(), housing);
         assertThat(dashboard.getBoolean("partial")).isFalse();
         assertThat(dashboard.getList("unavailable")).isEmpty();
         assertThat(dashboard.getList("restricted")).isEmpty();
@@ -359,24 +348,24 @@ class JourneysIT {
         assertThat(dashboard.getBoolean("readiness.ready")).isTrue();
 
         assertThat(dashboard.getList("participants")).hasSize(3);
-        assertThat(participant(dashboard, city)).containsEntry("partnerName", CITY).containsEntry("sector", "PUBLIC")
+        assertThat(participant(dashboard, partners.city())).containsEntry("partnerName", CITY).containsEntry("sector", "PUBLIC")
                 .containsEntry("role", "LEAD").containsEntry("status", "ACCEPTED");
-        assertThat(participant(dashboard, charity)).containsEntry("partnerName", CHARITY).containsEntry("sector", "THIRD_SECTOR")
+        assertThat(participant(dashboard, partners.charity())).containsEntry("partnerName", CHARITY).containsEntry("sector", "THIRD_SECTOR")
                 .containsEntry("role", "SERVICE_PROVIDER").containsEntry("status", "ACCEPTED");
-        assertThat(participant(dashboard, company)).containsEntry("partnerName", COMPANY).containsEntry("sector", "MARKET")
+        assertThat(participant(dashboard, partners.company())).containsEntry("partnerName", COMPANY).containsEntry("sector", "MARKET")
                 .containsEntry("role", "FUNDER").containsEntry("status", "ACCEPTED");
 
         // the participants list itself is a page {items, next} like every list, the lead first (#19 hole 8)
-        JsonPath first = Platform.as(coordinator.token()).queryParam("limit", 2).get("/api/v1/projects/" + housing + "/participants")
+        JsonPath first = Platform.as(partners.coordinator().token()).queryParam("limit", 2).get("/api/v1/projects/" + housing + "/participants")
                 .then().statusCode(200).extract().jsonPath();
         assertThat(first.getList("items")).hasSize(2);
-        assertThat(first.getString("items[0].partnerId")).isEqualTo(city);
+        assertThat(first.getString("items[0].partnerId")).isEqualTo(partners.city());
         assertThat(first.getString("next")).isNotBlank();
-        JsonPath second = Platform.as(coordinator.token()).queryParam("limit", 2).queryParam("cursor", first.getString("next"))
+        JsonPath second = Platform.as(partners.coordinator().token()).queryParam("limit", 2).queryParam("cursor", first.getString("next"))
                 .get("/api/v1/projects/" + housing + "/participants").then().statusCode(200).extract().jsonPath();
         assertThat(second.getString("next")).isNull();
         assertThat(java.util.stream.Stream.concat(first.getList("items.partnerId").stream(), second.getList("items.partnerId").stream()))
-                .containsExactlyInAnyOrder(city, charity, company);
+                .containsExactlyInAnyOrder(partners.city(), partners.charity(), partners.company());
 
         assertThat(dashboard.getList("needs")).hasSize(4);
         assertThat(dashboard.getList("needs.coveragePercent")).containsOnly("100");
@@ -386,17 +375,17 @@ class JourneysIT {
         assertThat(need(dashboard, "FACILITY")).containsEntry("unit", "room").containsEntry("dimension", "EMPLOYMENT");
 
         // this project's contributions only: the company's pledge to the jobs project is not here
-        assertThat(dashboard.getList("contributionsByPartner.partnerId")).containsExactlyInAnyOrder(charity, company);
-        assertThat(dashboard.getInt("contributionsByPartner.find { it.partnerId == '" + charity + "' }.contributions")).isEqualTo(2);
-        assertThat(dashboard.getInt("contributionsByPartner.find { it.partnerId == '" + company + "' }.contributions")).isEqualTo(2);
-        assertThat(typeTotal(dashboard, charity, "FACILITY")).containsEntry("unit", "room").containsEntry("pledged", "1")
+        assertThat(dashboard.getList("contributionsByPartner.partnerId")).containsExactlyInAnyOrder(partners.charity(), partners.company());
+        assertThat(dashboard.getInt("contributionsByPartner.find { it.partnerId == '" + partners.charity() + "' }.contributions")).isEqualTo(2);
+        assertThat(dashboard.getInt("contributionsByPartner.find { it.partnerId == '" + partners.company() + "' }.contributions")).isEqualTo(2);
+        assertThat(typeTotal(dashboard, partners.charity(), "FACILITY")).containsEntry("unit", "room").containsEntry("pledged", "1")
                 .containsEntry("delivered", "0");
-        assertThat(typeTotal(dashboard, company, "FUNDING")).containsEntry("pledged", "25000").containsEntry("delivered", "10000");
-        assertThat(typeTotal(dashboard, company, "EXPERTISE")).containsEntry("pledged", "40").containsEntry("delivered", "0");
-        assertThat(dashboard.getList("contributionsByPartner.find { it.partnerId == '" + charity + "' }.totals.byCurrency"))
+        assertThat(typeTotal(dashboard, partners.company(), "FUNDING")).containsEntry("pledged", "25000").containsEntry("delivered", "10000");
+        assertThat(typeTotal(dashboard, partners.company(), "EXPERTISE")).containsEntry("pledged", "40").containsEntry("delivered", "0");
+        assertThat(dashboard.getList("contributionsByPartner.find { it.partnerId == '" + partners.charity() + "' }.totals.byCurrency"))
                 .containsExactly(Map.of("currency", "EUR", "pledged", "1200.00", "delivered", "0.00", "confirmed", "0.00",
                         "disputed", "0.00", "remaining", "1200.00"));
-        assertThat(dashboard.getList("contributionsByPartner.find { it.partnerId == '" + company + "' }.totals.byCurrency"))
+        assertThat(dashboard.getList("contributionsByPartner.find { it.partnerId == '" + partners.company() + "' }.totals.byCurrency"))
                 .containsExactly(Map.of("currency", "EUR", "pledged", "25000.00", "delivered", "10000.00", "confirmed", "10000.00",
                         "disputed", "0.00", "remaining", "15000.00"));
 
@@ -405,13 +394,13 @@ class JourneysIT {
         assertThat(dashboard.getList("risks.allocatedPercent")).containsOnly("100");
         assertThat(dashboard.getInt("risks.find { it.title == 'Rent arrears' }.score")).isEqualTo(12);
         assertThat(dashboard.getList("risks.find { it.title == 'Rent arrears' }.allocations")).containsExactlyInAnyOrder(
-                Map.of("partnerId", city, "sharePercent", "40"), Map.of("partnerId", company, "sharePercent", "60"));
+                Map.of("partnerId", partners.city(), "sharePercent", "40"), Map.of("partnerId", partners.company(), "sharePercent", "60"));
         assertThat(dashboard.getList("risks.find { it.title == 'Safeguarding incident during visits' }.allocations"))
-                .containsExactlyInAnyOrder(Map.of("partnerId", city, "sharePercent", "30"),
-                        Map.of("partnerId", charity, "sharePercent", "70"));
+                .containsExactlyInAnyOrder(Map.of("partnerId", partners.city(), "sharePercent", "30"),
+                        Map.of("partnerId", partners.charity(), "sharePercent", "70"));
 
         assertThat(dashboard.getList("overdue.id")).containsExactly(expertise);
-        assertThat(dashboard.getString("overdue[0].partnerId")).isEqualTo(company);
+        assertThat(dashboard.getString("overdue[0].partnerId")).isEqualTo(partners.company());
         assertThat(dashboard.getString("overdue[0].type")).isEqualTo("EXPERTISE");
         assertThat(dashboard.getList("partiallyDelivered.id")).containsExactly(funding);
     }
@@ -424,20 +413,20 @@ class JourneysIT {
     @Test
     @Order(8)
     void aPledgeWithdrawnAfterAPartialDeliveryCountsTheSameOnTheDashboardAsInTheCommitments() {
-        String token = charityRep.token();
+        String token = partners.charityRep().token();
         String boxes = Platform.as(token).body(pledge(housing, "IN_KIND", "8", "boxes", null, today.plusDays(10), "Starter kits"))
                 .post("/api/v1/contributions").then().statusCode(201).extract().path("id");
         String three = deliver(token, boxes, "3").then().statusCode(201).extract().path("delivery.id");
-        confirm(coordinator.token(), boxes, three).then().statusCode(200);
+        confirm(partners.coordinator().token(), boxes, three).then().statusCode(200);
         Platform.as(token).body(Map.of("reason", "the rest went to another project")).post("/api/v1/contributions/" + boxes + "/withdraw")
                 .then().statusCode(200).body("status", is("WITHDRAWN")).body("delivered", is("3")).body("confirmed", is("3"));
 
-        for (String reader : List.of(coordinator.token(), token)) {
+        for (String reader : List.of(partners.coordinator().token(), token)) {
             JsonPath commitments = Platform.as(reader).queryParam("projectId", housing).get("/api/v1/commitments")
                     .then().statusCode(200).extract().jsonPath();
             JsonPath dashboard = dashboard(reader, housing);
-            String ofCharity = "find { it.partnerId == '" + charity + "' }";
-            assertThat(typeTotal(dashboard, charity, "IN_KIND")).containsEntry("unit", "boxes").containsEntry("pledged", "3")
+            String ofCharity = "find { it.partnerId == '" + partners.charity() + "' }";
+            assertThat(typeTotal(dashboard, partners.charity(), "IN_KIND")).containsEntry("unit", "boxes").containsEntry("pledged", "3")
                     .containsEntry("delivered", "3").containsEntry("confirmed", "3");
             assertThat(dashboard.getMap("contributionsByPartner." + ofCharity)).isEqualTo(commitments.getMap("partners." + ofCharity));
             assertThat(dashboard.getInt("contributionsByPartner." + ofCharity + ".contributions")).isEqualTo(3);
@@ -453,8 +442,8 @@ class JourneysIT {
     @Test
     @Order(9)
     void aDisputedDeliveryCountsOnlyOnceConfirmed() {
-        String token = charityRep.token();
-        String lead = coordinator.token();
+        String token = partners.charityRep().token();
+        String lead = partners.coordinator().token();
         String parcels = Platform.as(token).body(pledge(housing, "IN_KIND", "10", "parcels", null, today.plusDays(20), "Food parcels"))
                 .post("/api/v1/contributions").then().statusCode(201).extract().path("id");
         String six = deliver(token, parcels, "6").then().statusCode(201).extract().path("delivery.id");
@@ -470,7 +459,7 @@ class JourneysIT {
             Map<String, Object> totals = commitmentTotal(reader, "IN_KIND", "parcels");
             assertThat(totals).containsEntry("pledged", "10").containsEntry("delivered", "4").containsEntry("confirmed", "4")
                     .containsEntry("disputed", "6");
-            Eventually.holds(() -> assertThat(typeTotal(dashboard(reader, housing), charity, "IN_KIND", "parcels")).isEqualTo(totals));
+            Eventually.holds(() -> assertThat(typeTotal(dashboard(reader, housing), partners.charity(), "IN_KIND", "parcels")).isEqualTo(totals));
         }
 
         confirm(lead, parcels, six).then().statusCode(200).body("delivery.review", is("CONFIRMED"))
@@ -479,7 +468,7 @@ class JourneysIT {
         for (String reader : List.of(lead, token)) {
             Map<String, Object> totals = commitmentTotal(reader, "IN_KIND", "parcels");
             assertThat(totals).containsEntry("delivered", "10").containsEntry("confirmed", "10").containsEntry("disputed", "0");
-            Eventually.holds(() -> assertThat(typeTotal(dashboard(reader, housing), charity, "IN_KIND", "parcels")).isEqualTo(totals));
+            Eventually.holds(() -> assertThat(typeTotal(dashboard(reader, housing), partners.charity(), "IN_KIND", "parcels")).isEqualTo(totals));
         }
 
         // the other resolution: the contributor corrects what was disputed
@@ -508,7 +497,7 @@ class JourneysIT {
     /** The charity's totals of that type and unit in the housing project, as resources-service's commitments give them. */
     private Map<String, Object> commitmentTotal(String token, String type, String unit) {
         return Platform.as(token).queryParam("projectId", housing).get("/api/v1/commitments").then().statusCode(200).extract()
-                .jsonPath().getMap("partners.find { it.partnerId == '" + charity + "' }.totals.byType.find { it.type == '" + type
+                .jsonPath().getMap("partners.find { it.partnerId == '" + partners.charity() + "' }.totals.byType.find { it.type == '" + type
                         + "' && it.unit == '" + unit + "' }");
     }
 
@@ -545,7 +534,7 @@ class JourneysIT {
 
     private String registerRisk(String token, String project, String category, String title, int likelihood, int impact) {
         Map<String, Object> body = Map.of("projectId", project, "category", category, "title", title, "likelihood", likelihood,
-                "impact", impact, "mitigation", "Reviewed monthly by the partnership board", "ownerPartnerId", city);
+                "impact", impact, "mitigation", "Reviewed monthly by the partnership board", "ownerPartnerId", partners.city());
         Response created = Eventually.answers(201, () -> Platform.as(token).body(body).post("/api/v1/risks"));
         created.then().body("score", is(likelihood * impact)).body("status", is("OPEN")).body("allocatedPercent", is("0"));
         String id = created.path("id");

@@ -2,6 +2,7 @@ package org.partnership.e2e;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Organisations as they join the platform: a representative registers one, an administrator verifies it, and from
@@ -19,6 +20,34 @@ final class Organisations {
             return Map.of("name", name, "legalForm", legalForm, "registrationNumber", registrationNumber, "country", "GB",
                     "sector", sector, "level", level, "serviceDomains", serviceDomains,
                     "contactEmail", "office@" + registrationNumber.toLowerCase() + ".example.org");
+        }
+    }
+
+    /**
+     * A partnership across the three sectors: a city (public), a charity (third sector) and a company (market), each
+     * registered by its own new representative and verified by one new administrator.
+     */
+    record ThreeSectors(Platform.User admin, Platform.User coordinator, Platform.User charityRep, Platform.User companyRep,
+                        String city, String charity, String company) {
+
+        /** "&lt;place&gt; City", "&lt;place&gt; Charity" and "&lt;place&gt; Company" (with a short unique suffix), serving housing and employment. */
+        static ThreeSectors join(String place) {
+            return join(id -> new Registration(place + " City " + id, "Municipality", "PUBLIC", "LOCAL", List.of("HOUSING")),
+                    id -> new Registration(place + " Charity " + id, "Registered charity", "THIRD_SECTOR", "LOCAL", List.of("HOUSING")),
+                    id -> new Registration(place + " Company " + id, "Aktiengesellschaft", "MARKET", "NATIONAL", List.of("EMPLOYMENT")));
+        }
+
+        /** Each registration is made from a short id of its representative (for names that must not repeat). */
+        static ThreeSectors join(Function<String, Registration> city, Function<String, Registration> charity,
+                Function<String, Registration> company) {
+            Platform.User admin = Platform.newUser("admin", "admin");
+            Platform.User coordinator = Platform.newUser("coordinator", "coordinator");
+            Platform.User charityRep = Platform.newUser("charity", "partner-rep");
+            Platform.User companyRep = Platform.newUser("company", "partner-rep");
+            return new ThreeSectors(admin, coordinator, charityRep, companyRep,
+                    joinVerified(coordinator, admin, city.apply(coordinator.id().substring(0, 6))),
+                    joinVerified(charityRep, admin, charity.apply(charityRep.id().substring(0, 6))),
+                    joinVerified(companyRep, admin, company.apply(companyRep.id().substring(0, 6))));
         }
     }
 
