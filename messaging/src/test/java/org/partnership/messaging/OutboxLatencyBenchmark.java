@@ -100,6 +100,12 @@ class OutboxLatencyBenchmark {
         Path out = Path.of("target", "benchmarks", "outbox.txt");
         Files.createDirectories(out.getParent());
         Files.writeString(out, report);
+        // every event's latency, one "to-topic to-effect" pair (ms) a line: bench/run-all draws the histograms from it
+        StringBuilder raw = new StringBuilder();
+        for (int i = 0; i < toTopic.size(); i++) {
+            raw.append(toTopic.get(i)).append(' ').append(toEffect.get(i)).append('\n');
+        }
+        Files.writeString(out.resolveSibling("outbox-latencies.txt"), raw);
     }
 
     private void warmUp() throws Exception {
