@@ -105,11 +105,11 @@ public class BenchReport {
     // --- startup time and RSS, each service started alone ---
     private void startup() throws IOException {
         Path tsv = run.resolve("startup.tsv");
-        if (!Files.exists(tsv)) {
+        if (!Files.exists(tsv) && !Files.exists(run.resolve("rss-after-load.tsv"))) {
             return;
         }
         Map<String, List<double[]>> runs = new LinkedHashMap<>();   // service -> [ready ms, rss KiB, load1]
-        List<String> rows = Files.readAllLines(tsv);
+        List<String> rows = Files.exists(tsv) ? Files.readAllLines(tsv) : List.of("header");
         for (String line : rows.subList(1, rows.size())) {
             String[] f = line.split("\t");
             runs.computeIfAbsent(f[0], k -> new ArrayList<>()).add(new double[] {Double.parseDouble(f[2]), Double.parseDouble(f[3]), Double.parseDouble(f[4])});
