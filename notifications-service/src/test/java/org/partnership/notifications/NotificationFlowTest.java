@@ -212,7 +212,7 @@ class NotificationFlowTest {
                 .body("preferences.find { it.kind == 'INVITED' }.channel", is("DIGEST"))
                 .body("preferences.find { it.kind == 'PARTNER_VERIFIED' }.channel", is("IN_APP"))
                 .body("preferences.find { it.kind == 'PLEDGE_OVERDUE' }.channel", is("EMAIL"))
-                .body("preferences", hasSize(10));
+                .body("preferences", hasSize(11));
         as(tom).get(API + "/preferences").then().statusCode(200).body("preferences.find { it.kind == 'INVITED' }.channel", is("DIGEST"));
 
         String first = invite(lead, partner, UUID.randomUUID(), "First");

@@ -20,6 +20,8 @@ public enum Kind {
     RISK_ALLOCATED,
     /** A participant proposed a decision to vote on (the other participants' members). */
     PROPOSAL_OPENED,
+    /** An open proposal's deadline is near (the members of participants that have not voted). */
+    PROPOSAL_EXPIRING,
     /** A proposal passed, was rejected or expired (the participants' members). */
     PROPOSAL_DECIDED
 }

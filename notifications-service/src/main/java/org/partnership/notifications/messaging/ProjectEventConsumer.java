@@ -9,9 +9,12 @@ import org.partnership.messaging.CloudEvent;
 import org.partnership.messaging.inbox.Inbox;
 import org.partnership.messaging.inbox.PoisonEventException;
 import org.partnership.notifications.domain.Kind;
+import org.partnership.notifications.repository.Proposals;
 import org.partnership.notifications.repository.Replicas;
 import org.partnership.notifications.service.Notifier;
 
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -22,7 +25,8 @@ import java.util.function.Function;
 /**
  * projects.v1: the project replica (title, lead, accepted participants) from every project snapshot; an invitation
  * to the invited partner's members; an answer to the lead's members; an opened proposal to the other participants'
- * members and a decided or expired one to all participants' members.
+ * members and a decided or expired one to all participants' members. Open proposals, their deadlines and who voted
+ * are kept for {@link org.partnership.notifications.service.ProposalReminderJob}.
  */
 @ApplicationScoped
 public class ProjectEventConsumer {
@@ -31,11 +35,13 @@ public class ProjectEventConsumer {
 
     private final Inbox inbox;
     private final Replicas replicas;
+    private final Proposals proposals;
     private final Notifier notifier;
     private final Map<String, Function<CloudEvent, Uni<Void>>> handlers = new HashMap<>();
 
-    public ProjectEventConsumer(Inbox inbox, Replicas replicas, Notifier notifier) {
+    public ProjectEventConsumer(Inbox inbox, Replicas replicas, Proposals proposals, Notifier notifier) {
         this.inbox = inbox;
+        this.proposals = proposals;
         this.replicas = replicas;
         this.notifier = notifier;
         for (String type : List.of("project.created", "project.updated", "project.opened", "project.launched",
@@ -45,9 +51,12 @@ public class ProjectEventConsumer {
         handlers.put("partnership.participant.invited.v1", event -> snapshot(event).chain(() -> invited(event)));
         handlers.put("partnership.participant.accepted.v1", event -> snapshot(event).chain(() -> answered(event, "ACCEPTED")));
         handlers.put("partnership.participant.declined.v1", event -> snapshot(event).chain(() -> answered(event, "DECLINED")));
-        handlers.put("partnership.proposal.opened.v1", event -> proposal(event, Kind.PROPOSAL_OPENED));
-        handlers.put("partnership.proposal.decided.v1", event -> proposal(event, Kind.PROPOSAL_DECIDED));
-        handlers.put("partnership.proposal.expired.v1", event -> proposal(event, Kind.PROPOSAL_DECIDED));
+        handlers.put("partnership.proposal.opened.v1", event -> proposal(event, Kind.PROPOSAL_OPENED)
+                .chain(() -> proposals.opened(Events.uuid(event, "proposalId"), Events.uuid(event, "projectId"),
+                        Events.text(event, "title"), deadline(event))));
+        handlers.put("partnership.proposal.voted.v1", this::voted);
+        handlers.put("partnership.proposal.decided.v1", event -> proposal(event, Kind.PROPOSAL_DECIDED).chain(() -> closed(event)));
+        handlers.put("partnership.proposal.expired.v1", event -> proposal(event, Kind.PROPOSAL_DECIDED).chain(() -> closed(event)));
     }
 
     @Incoming("projects")
@@ -118,5 +127,27 @@ public class ProjectEventConsumer {
             return replicas.members(partners).chain(members -> notifier.notify(
                     new Notifier.Notice(event.id(), kind, projectId, null, params, "/projects/" + projectId), members));
         });
+    }
+
+    /** A vote: its partner is not reminded that the proposal is about to expire. */
+    private Uni<Void> voted(CloudEvent event) {
+        UUID partner = Events.optionalUuid(event.data().path("vote"), "partnerId");
+        if (partner == null) {
+            throw new PoisonEventException("event " + event.id() + " (" + event.type() + ") lacks vote.partnerId");
+        }
+        return proposals.voted(Events.uuid(event, "proposalId"), partner);
+    }
+
+    private Uni<Void> closed(CloudEvent event) {
+        return proposals.closed(Events.uuid(event, "proposalId"), Events.uuid(event, "projectId"), Events.text(event, "title"),
+                deadline(event));
+    }
+
+    private static OffsetDateTime deadline(CloudEvent event) {
+        try {
+            return OffsetDateTime.parse(Events.text(event, "deadline"));
+        } catch (DateTimeParseException e) {
+            throw new PoisonEventException("event " + event.id() + " (" + event.type() + ") has an invalid deadline", e);
+        }
     }
 }

@@ -18,7 +18,7 @@ public final class NotificationResponses {
             UUID id,
             @Schema(description = "What it is about", enumeration = {"INVITED", "INVITATION_ANSWERED", "PLEDGE_RECEIVED",
                     "DELIVERY_RECORDED", "PLEDGE_OVERDUE", "PARTNER_VERIFIED", "PARTNER_SUSPENDED", "RISK_ALLOCATED",
-                    "PROPOSAL_OPENED", "PROPOSAL_DECIDED"}) String kind,
+                    "PROPOSAL_OPENED", "PROPOSAL_EXPIRING", "PROPOSAL_DECIDED"}) String kind,
             @Schema(description = "One line saying what happened, in the caller's language (Accept-Language, else the token's locale: en or it)") String text,
             @Schema(description = "The item in the web console, relative to its root, e.g. /projects/{id}") String path,
             @Schema(description = "The item in the web console, absolute") String url,
@@ -42,7 +42,7 @@ public final class NotificationResponses {
     @Schema(name = "NotificationPreference", description = "How the caller receives one kind of notification")
     public record PreferenceView(
             @Schema(enumeration = {"INVITED", "INVITATION_ANSWERED", "PLEDGE_RECEIVED", "DELIVERY_RECORDED", "PLEDGE_OVERDUE",
-                    "PARTNER_VERIFIED", "PARTNER_SUSPENDED", "RISK_ALLOCATED", "PROPOSAL_OPENED", "PROPOSAL_DECIDED"}) String kind,
+                    "PARTNER_VERIFIED", "PARTNER_SUSPENDED", "RISK_ALLOCATED", "PROPOSAL_OPENED", "PROPOSAL_EXPIRING", "PROPOSAL_DECIDED"}) String kind,
             @Schema(description = "IN_APP: in the app only; EMAIL: also by e-mail at once (the default); DIGEST: in the app and in a daily e-mail digest",
                     enumeration = {"IN_APP", "EMAIL", "DIGEST"}) String channel) {
     }

@@ -15,7 +15,7 @@ public record PreferenceRequests(@NotNull @NotEmpty @Size(max = 20) List<@Valid 
     @Schema(name = "NotificationPreferenceChange")
     public record Change(
             @NotNull @Schema(required = true, enumeration = {"INVITED", "INVITATION_ANSWERED", "PLEDGE_RECEIVED", "DELIVERY_RECORDED",
-                    "PLEDGE_OVERDUE", "PARTNER_VERIFIED", "PARTNER_SUSPENDED", "RISK_ALLOCATED", "PROPOSAL_OPENED", "PROPOSAL_DECIDED"}) String kind,
+                    "PLEDGE_OVERDUE", "PARTNER_VERIFIED", "PARTNER_SUSPENDED", "RISK_ALLOCATED", "PROPOSAL_OPENED", "PROPOSAL_EXPIRING", "PROPOSAL_DECIDED"}) String kind,
             @NotNull @Schema(required = true, enumeration = {"IN_APP", "EMAIL", "DIGEST"}) String channel) {
     }
 }

@@ -40,6 +40,9 @@ public interface NoticeMsg {
     @Message("A proposal waits for your vote in \"{projectTitle}\": {proposalTitle}")
     String proposalOpened(String proposalTitle, String projectTitle);
 
+    @Message("The proposal \"{proposalTitle}\" in \"{projectTitle}\" expires at {deadline} and waits for your vote")
+    String proposalExpiring(String proposalTitle, String projectTitle, String deadline);
+
     @Message("The proposal \"{proposalTitle}\" in \"{projectTitle}\" passed")
     String proposalPassed(String proposalTitle, String projectTitle);
 

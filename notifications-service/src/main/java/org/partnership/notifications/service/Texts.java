@@ -35,6 +35,8 @@ public final class Texts {
             case RISK_ALLOCATED -> msg.riskAllocated(partner, params.getOrDefault("sharePercent", "?"),
                     params.getOrDefault("riskTitle", "?"), project);
             case PROPOSAL_OPENED -> msg.proposalOpened(params.getOrDefault("proposalTitle", "?"), project);
+            case PROPOSAL_EXPIRING -> msg.proposalExpiring(params.getOrDefault("proposalTitle", "?"), project,
+                    params.getOrDefault("deadline", "?"));
             case PROPOSAL_DECIDED -> switch (params.getOrDefault("outcome", "")) {
                 case "PASSED" -> msg.proposalPassed(params.getOrDefault("proposalTitle", "?"), project);
                 case "EXPIRED" -> msg.proposalExpired(params.getOrDefault("proposalTitle", "?"), project);
