@@ -82,6 +82,9 @@ public interface NotificationsMsg {
     @Message("A proposal waits for a vote")
     String kind_PROPOSAL_OPENED();
 
+    @Message("A proposal is about to expire")
+    String kind_PROPOSAL_EXPIRING();
+
     @Message("A proposal is decided")
     String kind_PROPOSAL_DECIDED();
 }

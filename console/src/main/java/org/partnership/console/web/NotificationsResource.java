@@ -131,6 +131,7 @@ public class NotificationsResource {
             case "PARTNER_SUSPENDED" -> msg.kind_PARTNER_SUSPENDED();
             case "RISK_ALLOCATED" -> msg.kind_RISK_ALLOCATED();
             case "PROPOSAL_OPENED" -> msg.kind_PROPOSAL_OPENED();
+            case "PROPOSAL_EXPIRING" -> msg.kind_PROPOSAL_EXPIRING();
             case "PROPOSAL_DECIDED" -> msg.kind_PROPOSAL_DECIDED();
             default -> kind;
         };
