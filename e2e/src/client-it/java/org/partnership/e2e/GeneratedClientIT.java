@@ -74,6 +74,7 @@ class GeneratedClientIT {
             Component.PROJECTS, "/q/openapi?format=json",
             Component.RESOURCES, "/q/openapi?format=json",
             Component.NOTIFICATIONS, "/q/openapi?format=json",
+            Component.AUDIT, "/q/openapi?format=json",
             Component.GATEWAY, "/q/openapi-gateway?format=json");
     private static final List<String> METHODS = List.of("get", "put", "post", "delete", "patch");
 

@@ -199,6 +199,11 @@ class SecurityMatrixIT {
             POST      /api/v1/notifications/{N}/read                              -               404  204  404  404  403  404
             POST      /api/v1/notifications/read-all                              -               204  204  204  204  403  204
             GET       /api/v1/notifications/mail/failed                           -               403  403  403  403  403  200
+            # --- audit trail (#22): everyone reads what they may see (a page, perhaps empty); only auditors and admins verify
+            GET       /api/v1/audit                                               -               200  200  200  200  200  200
+            GET       /api/v1/audit?projectId={P}                                 -               200  200  200  200  200  200
+            GET+csv   /api/v1/audit/export?projectId={P}                          -               200  200  200  200  200  200
+            GET       /api/v1/audit/verify                                        -               403  403  403  403  200  200
             # --- the draft's invitations answered and its life ended (successful changes run in this order)
             POST      /api/v1/projects/{DRAFT}/participants                       INVITE_OUT      201  403  403  404  403  403
             POST      /api/v1/projects/{DRAFT}/participants/{PEERP}/accept        -               403  403  200  404  403  403

@@ -17,11 +17,13 @@ public enum Component {
     PROJECTS("projects-service", "projects"),
     RESOURCES("resources-service", "resources"),
     NOTIFICATIONS("notifications-service", "notifications"),
+    // audit: the platform's audit trail (#22), a consumer of every topic
+    AUDIT("audit-service", "audit"),
     GATEWAY("gateway", null),
     CONSOLE("console", null);
 
     /** The backend services, started in parallel once the infrastructure is ready. */
-    public static final List<Component> BACKENDS = List.of(PARTNERS, PROJECTS, RESOURCES, NOTIFICATIONS);
+    public static final List<Component> BACKENDS = List.of(PARTNERS, PROJECTS, RESOURCES, NOTIFICATIONS, AUDIT);
 
     /**
      * The services in the order they start: each stage starts in parallel once the infrastructure and the
@@ -31,7 +33,7 @@ public enum Component {
     public static final List<List<Component>> SERVICE_STAGES = List.of(BACKENDS, List.of(GATEWAY), List.of(CONSOLE));
 
     /** The Quarkus services: the four of the API and the web console (which calls the API through the gateway). */
-    public static final Set<Component> SERVICES = EnumSet.of(PARTNERS, PROJECTS, RESOURCES, NOTIFICATIONS, GATEWAY, CONSOLE);
+    public static final Set<Component> SERVICES = EnumSet.of(PARTNERS, PROJECTS, RESOURCES, NOTIFICATIONS, AUDIT, GATEWAY, CONSOLE);
 
     /** The infrastructure the services need. */
     public static final Set<Component> INFRASTRUCTURE = EnumSet.of(POSTGRES, KAFKA, KEYCLOAK, MAIL);
@@ -75,7 +77,7 @@ public enum Component {
             }
         }
         throw new IllegalArgumentException("unknown component '" + name + "' (one of postgres, kafka, keycloak, greenmail, "
-                + "partners, projects, resources, notifications, gateway, console)");
+                + "partners, projects, resources, notifications, audit, gateway, console)");
     }
 
     @Override

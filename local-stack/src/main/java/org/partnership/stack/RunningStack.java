@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class RunningStack implements AutoCloseable {
 
-    public static final List<String> DATABASES = List.of("partners", "projects", "resources", "notifications");
+    public static final List<String> DATABASES = List.of("partners", "projects", "resources", "notifications", "audit");
     public static final List<String> TOPICS = List.of("partners.v1", "projects.v1", "resources.v1");
     public static final int TOPIC_PARTITIONS = 3;
     public static final List<String> DEMO_USERS = List.of("carla.coordinator", "tom.foodbank", "fiona.foodbank", "tina.housing",

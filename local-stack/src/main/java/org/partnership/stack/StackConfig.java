@@ -303,7 +303,7 @@ public record StackConfig(Path repoRoot, Path dataDir, Map<StackPort, Integer> p
             }
             if (c == null || !c.isService()) {
                 throw new IllegalArgumentException(SERVICES_ENV + " must be all, none or a list of partners, projects, "
-                        + "resources, notifications, gateway; '" + name.trim() + "' is none of them");
+                        + "resources, notifications, audit, gateway; '" + name.trim() + "' is none of them");
             }
             services.add(c);
         }

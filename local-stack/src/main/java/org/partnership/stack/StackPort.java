@@ -15,6 +15,7 @@ public enum StackPort {
     PROJECTS(Component.PROJECTS, "projects-service", 8082, "PROJECTS_SERVICE_PORT"),
     RESOURCES(Component.RESOURCES, "resources-service", 8083, "RESOURCES_SERVICE_PORT"),
     NOTIFICATIONS(Component.NOTIFICATIONS, "notifications-service", 8085, "NOTIFICATIONS_SERVICE_PORT"),
+    AUDIT(Component.AUDIT, "audit-service", 8084, "AUDIT_SERVICE_PORT"),
     GATEWAY(Component.GATEWAY, "gateway", 8080, "GATEWAY_PORT"),
     CONSOLE(Component.CONSOLE, "console", 8090, "CONSOLE_PORT"),
     // bound only by a stack with fault proxies (fault-injection tests, StackConfig#withFaultProxies)
@@ -69,6 +70,7 @@ public enum StackPort {
             case PROJECTS -> PROJECTS;
             case RESOURCES -> RESOURCES;
             case NOTIFICATIONS -> NOTIFICATIONS;
+            case AUDIT -> AUDIT;
             case GATEWAY -> GATEWAY;
             case CONSOLE -> CONSOLE;
         };

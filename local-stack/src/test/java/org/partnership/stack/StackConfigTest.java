@@ -82,7 +82,7 @@ class StackConfigTest {
         expected.add(Component.MAIL);
         assertThat(config.components()).containsExactlyInAnyOrderElementsOf(expected);
         assertThat(config.portsToBind()).containsExactly(StackPort.MAIL_SMTP, StackPort.MAIL_IMAP, StackPort.MAIL,
-                StackPort.PARTNERS, StackPort.PROJECTS, StackPort.RESOURCES, StackPort.NOTIFICATIONS,
+                StackPort.PARTNERS, StackPort.PROJECTS, StackPort.RESOURCES, StackPort.NOTIFICATIONS, StackPort.AUDIT,
                 StackPort.GATEWAY, StackPort.CONSOLE);
         assertThat(config.external()).isEqualTo(new StackConfig.External("db.example.org:5432", "app", "secret",
                 "k1.example.org:9092,k2.example.org:9092", "https://sso.example.org/realms/partnership"));
