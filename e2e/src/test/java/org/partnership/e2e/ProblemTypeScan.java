@@ -26,7 +26,7 @@ import java.util.stream.Stream;
 record ProblemTypeScan(Map<String, String> types, List<String> unknownSites) {
 
     private static final List<String> MODULES = List.of("http-support", "gateway", "partners-service", "projects-service", "resources-service",
-            "notifications-service");
+            "notifications-service", "audit-service");
     private static final String PREFIX = "urn:partnership:problem:";
 
     private static final Pattern CALL = Pattern.compile(

@@ -106,6 +106,7 @@ public class UpstreamStubResource implements QuarkusTestResourceLifecycleManager
         String url = "http://127.0.0.1:" + port;
         return Map.ofEntries(
                 Map.entry("gateway.upstreams.notifications", "http://127.0.0.1:" + Ports.free()),
+                Map.entry("gateway.upstreams.audit", "http://127.0.0.1:" + Ports.free()),
                 Map.entry("gateway.upstreams.partners", url),
                 Map.entry("gateway.upstreams.projects", url),
                 Map.entry("gateway.upstreams.resources", "http://127.0.0.1:" + Ports.free()),

@@ -36,9 +36,9 @@ final class Invariants {
     static final long MEASURED_RSS_MIN = 150L << 20;
 
     static final Map<String, Integer> PORTS = Map.of("gateway", 8080, "partners-service", 8081,
-            "projects-service", 8082, "resources-service", 8083, "notifications-service", 8085, "console", 8090);
+            "projects-service", 8082, "resources-service", 8083, "notifications-service", 8085, "audit-service", 8084, "console", 8090);
     static final List<String> BACKENDS = List.of("partners-service", "projects-service", "resources-service",
-            "notifications-service");
+            "notifications-service", "audit-service");
 
     /**
      * notifications-service sends e-mail through the municipality's SMTP relay outside the cluster: the one egress to

@@ -21,7 +21,7 @@ class OverlayInvariantsTest {
     void renders(String overlay) {
         Manifests m = Kustomize.overlay(overlay);
         assertThat(m.ofKind("Deployment")).extracting(Manifests::name).containsExactlyInAnyOrder("gateway",
-                "partners-service", "projects-service", "resources-service", "notifications-service", "console");
+                "partners-service", "projects-service", "resources-service", "notifications-service", "audit-service", "console");
         assertThat(m.objects()).allSatisfy(o -> assertThat(o.path("metadata").path("namespace").asText())
                 .as("namespace of %s", Manifests.id(o)).isEqualTo(overlay.equals("prod") ? "partnership" : "partnership-dev"));
     }

@@ -33,7 +33,7 @@ class AggregatedOpenApiTest {
                 .body("components.schemas", not(org.hamcrest.Matchers.hasKey("ProjectsProblem")))
                 .body("servers[0].url", is("/"))
                 .body("tags.name", hasItem("Stub"))
-                .body("info.x-unavailable-services", containsInAnyOrder("notifications", "resources"));
+                .body("info.x-unavailable-services", containsInAnyOrder("audit", "notifications", "resources"));
     }
 
     @Test
