@@ -1,6 +1,6 @@
 package org.partnership.audit.rest;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.partnership.audit.domain.AuditEntry;
@@ -8,6 +8,7 @@ import org.partnership.audit.domain.AuditEntry;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** One entry of the audit trail as the API shows it. */
@@ -23,7 +24,7 @@ public record AuditEntryView(
         @Schema(description = "The partner the event is about, if any") UUID partnerId,
         @Schema(description = "X-Request-Id of the request that caused it") String correlationId,
         @Schema(description = "Id of the event whose processing caused it (system actors)") String causationId,
-        @Schema(description = "The fields this event changed: {field: {before, after}} (before absent for a new value)") JsonNode changes,
+        @Schema(description = "The fields this event changed: {field: {before, after}} (before absent for a new value)") Map<String, Object> changes,
         @Schema(description = "SHA-256 of the previous entry (hex)") String prevHash,
         @Schema(description = "SHA-256 of this entry's content and prevHash (hex)") String hash) {
 
@@ -41,10 +42,10 @@ public record AuditEntryView(
     static AuditEntryView of(AuditEntry e) {
         ActorView actor = e.actorSub() == null && e.actorUsername() == null ? null : new ActorView(e.actorSub(), e.actorUsername(),
                 e.actorPartnerId(), e.actorRoles() == null ? List.of() : Arrays.asList(e.actorRoles().split(",")));
-        JsonNode changes = null;
+        Map<String, Object> changes = null;
         if (e.changes() != null) {
             try {
-                changes = JSON.readTree(e.changes());
+                changes = JSON.readValue(e.changes(), new TypeReference<Map<String, Object>>() { });
             } catch (java.io.IOException ignored) {
                 changes = null;
             }
