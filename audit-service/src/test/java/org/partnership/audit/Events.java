@@ -14,7 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** Events as the producers publish them (contract examples, with an actor), sent through the real broker. */
+/** Events as the producers publish them (contract examples, with an actor), sent through the real broker with the outbox relay's record headers. */
 final class Events {
 
     static final ObjectMapper MAPPER = new ObjectMapper();
@@ -49,7 +49,7 @@ final class Events {
     }
 
     static void send(String topic, JsonNode event) {
-        Topics.send(topic, event.path("subject").asText(), event.toString());
+        Topics.sendCloudEvent(topic, event.path("subject").asText(), event.toString());
     }
 
     static long count(String sql, Object... args) {

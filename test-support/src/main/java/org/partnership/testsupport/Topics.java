@@ -10,6 +10,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.ConfigProvider;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,12 +52,34 @@ public final class Topics {
     }
 
     public static void send(String topic, String key, String value) {
+        send(new ProducerRecord<>(topic, key, value));
+    }
+
+    /**
+     * Sends a structured-mode CloudEvent with the record headers the outbox relay writes ({@code content-type:
+     * application/cloudevents+json}, {@code ce_type}, {@code id}): what a consumer really receives, and what the Kafka
+     * connector's own CloudEvents support turns into something else unless the channel switches it off.
+     */
+    public static void sendCloudEvent(String topic, String key, String event) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, event);
+        record.headers().add("content-type", "application/cloudevents+json; charset=UTF-8".getBytes(StandardCharsets.UTF_8));
+        try {
+            var envelope = new com.fasterxml.jackson.databind.ObjectMapper().readTree(event);
+            record.headers().add("ce_type", envelope.path("type").asText().getBytes(StandardCharsets.UTF_8));
+            record.headers().add("id", envelope.path("id").asText().getBytes(StandardCharsets.UTF_8));
+        } catch (java.io.IOException e) {
+            // not JSON: sent with the content type alone, as a broken producer would
+        }
+        send(record);
+    }
+
+    private static void send(ProducerRecord<String, String> record) {
         try (var producer = new KafkaProducer<String, String>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap(),
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer())) {
-            producer.send(new ProducerRecord<>(topic, key, value)).get();
+            producer.send(record).get();
         } catch (Exception e) {
-            throw new AssertionError("could not send to " + topic, e);
+            throw new AssertionError("could not send to " + record.topic(), e);
         }
     }
 }
