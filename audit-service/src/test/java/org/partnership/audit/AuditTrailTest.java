@@ -20,6 +20,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
@@ -33,14 +34,18 @@ class AuditTrailTest {
     static final String AUDIT = "/api/v1/audit";
     static final Duration PATIENCE = Duration.ofSeconds(30);
 
-    /** A project led by {@code lead} with {@code member} accepted, a pledge by {@code member}, and an unrelated partner's update. */
-    record World(UUID project, UUID lead, UUID member, UUID outsider, String correlation, List<ObjectNode> events) {
+    /**
+     * A project led by {@code lead} with {@code member} and {@code peer} accepted, a pledge by {@code member} (withdrawn
+     * later), and an unrelated partner's verification.
+     */
+    record World(UUID project, UUID lead, UUID member, UUID peer, UUID outsider, String correlation, List<ObjectNode> events) {
     }
 
     static World world() {
         UUID project = UUID.randomUUID();
         UUID lead = UUID.randomUUID();
         UUID member = UUID.randomUUID();
+        UUID peer = UUID.randomUUID();
         UUID outsider = UUID.randomUUID();
         String correlation = "req-" + UUID.randomUUID();
         ObjectNode coordinator = Events.user("carla-" + lead, lead, "coordinator", "partner-rep");
@@ -51,6 +56,7 @@ class AuditTrailTest {
             ArrayNode participants = d.putArray("participants");
             participants.addObject().put("partnerId", lead.toString()).put("role", "LEAD").put("status", "ACCEPTED");
             participants.addObject().put("partnerId", member.toString()).put("role", "CO_PRODUCER").put("status", "ACCEPTED");
+            participants.addObject().put("partnerId", peer.toString()).put("role", "FUNDER").put("status", "ACCEPTED");
         }));
         UUID contribution = UUID.randomUUID();
         events.add(Events.event("partnership.contribution.pledged.v1", "/resources-service", contribution.toString(), rep, correlation + "-2",
@@ -63,7 +69,7 @@ class AuditTrailTest {
         events.forEach(e -> Events.send(topicOf(e), e));
         await().atMost(PATIENCE).until(() -> events.stream().allMatch(e -> Events.count(
                 "select count(*) from audit_entry where event_id = cast(? as uuid)", e.path("id").asText()) == 1));
-        return new World(project, lead, member, outsider, correlation, events);
+        return new World(project, lead, member, peer, outsider, correlation, events);
     }
 
     static String topicOf(ObjectNode event) {
@@ -158,6 +164,16 @@ class AuditTrailTest {
                 .body("items.projectId", hasItem(w.project().toString()))
                 .body("items.partnerId", not(hasItem(w.outsider().toString())));
         as(Tokens.coordinator(w.lead())).queryParam("partnerId", w.outsider()).get(AUDIT).then().statusCode(200).body("items", hasSize(0));
+        // a partner's contributions: the lead and that partner see them, another participant only the rest of the project
+        List<String> contribution = List.of("partnership.contribution.pledged.v1", "partnership.contribution.withdrawn.v1");
+        as(Tokens.coordinator(w.lead())).queryParam("projectId", w.project()).get(AUDIT).then().statusCode(200)
+                .body("items.action", hasItems(contribution.toArray()));
+        as(Tokens.partnerRep(w.member())).queryParam("projectId", w.project()).get(AUDIT).then().statusCode(200)
+                .body("items.action", hasItems(contribution.toArray()));
+        as(Tokens.partnerRep(w.peer())).queryParam("projectId", w.project()).get(AUDIT).then().statusCode(200)
+                .body("items.action", is(List.of("partnership.participant.accepted.v1")));
+        as(Tokens.partnerRep(w.peer())).accept("text/csv").queryParam("projectId", w.project()).get(AUDIT + "/export").then()
+                .statusCode(200).body(not(containsString("partnership.contribution.")));
         // the outsider's member sees its own organisation's verification, nothing of the project
         as(Tokens.partnerRep(w.outsider())).get(AUDIT + "?limit=100").then().statusCode(200)
                 .body("items.partnerId", hasItem(w.outsider().toString()))

@@ -63,8 +63,9 @@ public class AuditResource {
     @RolesAllowed({"coordinator", "partner-rep", "auditor", "admin"})
     @Operation(operationId = "listAuditEntries", summary = "The audit trail, newest first",
             description = "Entries matching every given filter, newest first, a keyset page {items, next}. Auditors and administrators "
-                    + "read every entry; anyone else the entries of the projects their partner leads or takes part in, and those about "
-                    + "their partner or made by its people (none without a partner). GET /api/v1/audit/export gives the same as CSV.")
+                    + "read every entry; anyone else the entries of the projects their partner leads or takes part in (of another "
+                    + "partner's contributions and deliveries, only the project's lead), and those about their partner or made by its "
+                    + "people (none without a partner). GET /api/v1/audit/export gives the same as CSV.")
     @APIResponse(responseCode = "200", description = "A page of entries",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuditPage.class)))
     @ApiResponses.Reads

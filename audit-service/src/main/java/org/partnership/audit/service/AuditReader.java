@@ -23,6 +23,9 @@ public class AuditReader {
             seq, event_id, event_time, source, action, object_type, object_id, project_id, partner_id, actor_sub, actor_username,
             actor_partner_id, actor_roles, correlation_id, causation_id, changes, prev_hash, hash""";
 
+    /** Objects a project's other participants do not see: a partner's contributions and their deliveries. */
+    static final String PRIVATE_OBJECTS = "'contribution', 'delivery'";
+
     private final Pool pool;
 
     public AuditReader(Pool pool) {
@@ -69,9 +72,12 @@ public class AuditReader {
         if (!reader.readsEverything()) {
             args.add(reader.partnerId());
             int n = args.size();
+            // a participant reads its projects' entries, except another partner's contributions and deliveries, which
+            // only that partner and the project's lead see (as resources-service shows them)
             sql.append(" and (partner_id = $").append(n).append(" or actor_partner_id = $").append(n)
-                    .append(" or project_id in (select project_id from project_participant where partner_id = $").append(n)
-                    .append(" and status = 'ACCEPTED'))");
+                    .append(" or exists (select 1 from project_participant pp where pp.project_id = audit_entry.project_id")
+                    .append(" and pp.partner_id = $").append(n).append(" and pp.status = 'ACCEPTED'")
+                    .append(" and (pp.role = 'LEAD' or audit_entry.object_type not in (").append(PRIVATE_OBJECTS).append("))))");
         }
         if (beforeSeq != null) {
             args.add(beforeSeq);
