@@ -201,6 +201,10 @@ class FaultInjectionIT {
             assertThat(quiescence.consumerLag()).as("consumer lag").isNotEmpty().allSatisfy((group, lag) -> assertThat(lag).isZero());
         });
 
+        // no request abandoned during the faults keeps a transaction (and a pooled connection) for good
+        await("no transaction left open").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> assertThat(quiescence.transactionsLeftOpen()).as("sessions idle in a transaction").isEmpty());
+
         // the source of truth holds exactly what the answers said
         for (Partner partner : partners) {
             Map<String, String[]> rows = contributions(quiescence, project, partner);

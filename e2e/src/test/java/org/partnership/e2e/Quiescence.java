@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
 
 /**
  * What "everything has settled" means on the running platform: no consumer group lags behind its topics, no outbox
- * row waits, and how many records the dead-letter topics hold.
+ * row waits, no transaction is left open, and how many records the dead-letter topics hold.
  */
 final class Quiescence {
 
@@ -95,6 +95,25 @@ final class Quiescence {
             waiting.put(database, count(database, "select count(*) from outbox_event where published_at is null"));
         }
         return waiting;
+    }
+
+    /**
+     * The services' sessions that sit in an open transaction with nothing to do for more than 5 s, as
+     * "database pid: last statement": a transaction some abandoned request left behind (PostgreSQL ends one after a
+     * minute, see messaging's configuration).
+     */
+    java.util.List<String> transactionsLeftOpen() {
+        java.util.List<String> open = new java.util.ArrayList<>();
+        try (Connection db = connect(RunningStack.DATABASES.get(0)); ResultSet rs = db.createStatement().executeQuery(
+                "select datname, pid, left(query, 80) from pg_stat_activity where state like 'idle in transaction%' "
+                        + "and now() - state_change > interval '5 seconds'")) {
+            while (rs.next()) {
+                open.add(rs.getString(1) + " " + rs.getInt(2) + ": " + rs.getString(3));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read pg_stat_activity: " + e.getMessage(), e);
+        }
+        return open;
     }
 
     long count(String database, String sql) {

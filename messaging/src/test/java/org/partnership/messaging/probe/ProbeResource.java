@@ -23,4 +23,12 @@ public class ProbeResource {
     public Uni<String> create(String name) {
         return service.create(name, false).map(Object::toString);
     }
+
+    /** Creates a probe in a transaction that stays open for 5 s: a slow request, for callers who hang up. */
+    @POST
+    @Path("/slow")
+    @Consumes(MediaType.TEXT_PLAIN)
+    public Uni<String> createSlowly(String name) {
+        return service.createSlowly(name, java.time.Duration.ofSeconds(5)).map(Object::toString);
+    }
 }

@@ -8,6 +8,7 @@ import org.partnership.messaging.Actor;
 import org.partnership.messaging.Actors;
 import org.partnership.messaging.outbox.Outbox;
 
+import java.time.Duration;
 import java.util.UUID;
 
 /** Changes a probe and records its event in one transaction, as every service does. */
@@ -37,6 +38,16 @@ public class ProbeService {
                         throw new IllegalStateException("failure after the writes: the transaction must roll back");
                     }
                 })
+                .replaceWith(probe.id);
+    }
+
+    /** Creates a probe in a transaction that stays open for {@code open} after the write, as a slow request's does. */
+    @WithTransaction
+    public Uni<UUID> createSlowly(String name, Duration open) {
+        Probe probe = new Probe(UUID.randomUUID(), name);
+        return Panache.getSession()
+                .chain(session -> session.persist(probe).chain(session::flush))
+                .onItem().delayIt().by(open)
                 .replaceWith(probe.id);
     }
 }
