@@ -88,11 +88,13 @@ final class Quiescence {
         return records;
     }
 
-    /** Outbox rows not yet published, per service database. */
+    /** Outbox rows not yet published, per database of a service that publishes (audit-service only reads). */
     Map<String, Long> unpublishedOutbox() {
         Map<String, Long> waiting = new TreeMap<>();
         for (String database : RunningStack.DATABASES) {
-            waiting.put(database, count(database, "select count(*) from outbox_event where published_at is null"));
+            if (count(database, "select count(*) from pg_tables where schemaname = 'public' and tablename = 'outbox_event'") > 0) {
+                waiting.put(database, count(database, "select count(*) from outbox_event where published_at is null"));
+            }
         }
         return waiting;
     }
