@@ -20,11 +20,14 @@ import java.net.URI;
 public class HomeResource {
 
     private final View view;
+    private final AwaitingVotesResource governance;
     private final Template home;
     private final Template signedOut;
 
-    public HomeResource(View view, @Location("home.html") Template home, @Location("signed-out.html") Template signedOut) {
+    public HomeResource(View view, AwaitingVotesResource governance, @Location("home.html") Template home,
+            @Location("signed-out.html") Template signedOut) {
         this.view = view;
+        this.governance = governance;
         this.home = home;
         this.signedOut = signedOut;
     }
@@ -40,7 +43,7 @@ public class HomeResource {
     @GET
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance home() {
-        return view.page(home);
+        return view.page(home).data("awaitingVotes", governance.awaitingCount());
     }
 
     /** Remembers the chosen language (a cookie, a year) and goes back to the page the user was on. */

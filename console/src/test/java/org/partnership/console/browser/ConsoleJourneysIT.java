@@ -667,6 +667,116 @@ class ConsoleJourneysIT {
         context.close();
     }
 
+    /**
+     * #21 in the browser: a CROSS_SECTOR_MAJORITY project with public, third-sector and market partners (admitted by
+     * decision through the API); the coordinator proposes LAUNCH and approves, the charity approves from its "awaiting my
+     * vote" list: a majority without the market partner does not pass; the market partner's representative approves in
+     * the browser and the proposal shows PASSED, the project page ACTIVE with no further click; the decision log shows
+     * who voted what.
+     */
+    @Test
+    @Order(14)
+    void crossSectorLaunchPassesWhenTheMarketPartnerApprovesInTheBrowser() {
+        String marketRep = platform.newUser("market-gov", "partner-rep");
+        String market = platform.joinVerified(marketRep, admin, "Impresa Sociale Riva", "MARKET", List.of("EMPLOYMENT"));
+        String id = platform.api(coordinator, "POST", "/api/v1/projects", Map.of("title", "Riva Insieme", "purpose", "Decided together",
+                "dimensions", List.of("HOUSING"), "plannedStart", today.plusDays(30).toString(), "plannedEnd", today.plusDays(300).toString(),
+                "governanceRule", "CROSS_SECTOR_MAJORITY"), 201).getString("id");
+        platform.api(coordinator, "POST", "/api/v1/projects/" + id + "/open", null, 200);
+        admit(id, charity, charityRep, List.of(coordinator));
+        admit(id, market, marketRep, List.of(coordinator, charityRep));
+        String need = platform.need(coordinator, id, "FUNDING", "5000", "EUR", "Rent deposits");
+        platform.api(marketRep, "POST", "/api/v1/contributions", Map.of("projectId", id, "type", "FUNDING", "quantity", "5000",
+                "unit", "EUR", "needId", need), 201);
+        await("only the launch decision missing").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() ->
+                platform.api(coordinator, "GET", "/api/v1/projects/" + id + "/readiness", null, 200)
+                        .getList("criteria.findAll { !it.passed }.code", String.class).equals(List.of("LAUNCH_DECISION_APPROVED")));
+
+        // the coordinator proposes the launch from the project page and approves it
+        BrowserContext lead = newContext();
+        Page page = signIn(lead, coordinator);
+        page.navigate(platform.consoleUrl + "/console/projects/" + id);
+        page.click("#proposals-link");
+        page.waitForURL(java.util.regex.Pattern.compile(".*/proposals$"));
+        assertThat(page.locator("#project-rule").textContent()).isEqualTo("CROSS_SECTOR_MAJORITY");
+        page.selectOption("#proposal-type", "LAUNCH");
+        page.fill("#proposal-title", "Launch Riva Insieme");
+        page.click("#propose-submit");
+        page.waitForURL(java.util.regex.Pattern.compile(".*/proposals/[0-9a-f-]{36}$"));
+        assertThat(page.url()).matches(".*/console/projects/" + id + "/proposals/[0-9a-f-]{36}$");
+        String proposal = page.url().substring(page.url().lastIndexOf('/') + 1);
+        check(page, "proposal-open");
+        page.check("#choice-APPROVE");
+        page.fill("#vote-comment", "The city is ready");
+        page.click("#vote-submit");
+        page.waitForURL(java.util.regex.Pattern.compile(".*done=vote$"));
+        page.locator("#notice").waitFor();
+        assertThat(page.locator("#proposal-status").textContent()).isEqualTo("OPEN");
+        lead.close();
+
+        // the charity finds it in "awaiting my vote" (home shows the count) and approves: 2 of 3, no market approval
+        BrowserContext charityBrowser = newContext();
+        Page charityPage = signIn(charityBrowser, charityRep);
+        assertThat(charityPage.locator("#awaiting-link").textContent()).contains("1");
+        charityPage.click("#awaiting-link");
+        charityPage.waitForURL(java.util.regex.Pattern.compile(".*/console/proposals$"));
+        check(charityPage, "awaiting");
+        charityPage.click("tr[data-proposal='" + proposal + "'] a");
+        charityPage.check("#choice-APPROVE");
+        charityPage.click("#vote-submit");
+        charityPage.waitForURL(java.util.regex.Pattern.compile(".*done=vote$"));
+        assertThat(charityPage.locator("#proposal-status").textContent()).isEqualTo("OPEN");
+        assertThat(charityPage.locator("#tally-approve").textContent()).isEqualTo("2");
+        assertThat(charityPage.locator("#tally-sectors-without").textContent()).isEqualTo("MARKET");
+        charityPage.navigate(platform.consoleUrl + "/console/projects/" + id);
+        assertThat(charityPage.locator("#project-status").textContent()).isEqualTo("OPEN");
+        charityBrowser.close();
+
+        // the market partner's representative approves: PASSED, and the project is ACTIVE with no further click
+        BrowserContext marketBrowser = newContext();
+        Page marketPage = signIn(marketBrowser, marketRep);
+        marketPage.click("#nav-awaiting");
+        marketPage.waitForURL(java.util.regex.Pattern.compile(".*/console/proposals$"));
+        marketPage.click("tr[data-proposal='" + proposal + "'] a");
+        assertThat(marketPage.locator("#tally-sectors-without").textContent()).isEqualTo("MARKET");
+        marketPage.check("#choice-APPROVE");
+        marketPage.fill("#vote-comment", "Funding confirmed");
+        marketPage.click("#vote-submit");
+        marketPage.waitForURL(java.util.regex.Pattern.compile(".*done=vote$"));
+        assertThat(marketPage.locator("#proposal-status").textContent()).isEqualTo("PASSED");
+        assertThat(marketPage.locator(".application").getAttribute("data-application")).isEqualTo("APPLIED");
+        assertThat(marketPage.locator("#vote-form").count()).isZero();
+        check(marketPage, "proposal-passed");
+        marketPage.navigate(platform.consoleUrl + "/console/projects/" + id);
+        assertThat(marketPage.locator("#project-status").textContent()).isEqualTo("ACTIVE");
+
+        // the decision log: who voted what, the launch applied
+        marketPage.navigate(platform.consoleUrl + "/console/projects/" + id + "/proposals");
+        Locator launch = marketPage.locator("#decision-log article[data-proposal='" + proposal + "']");
+        assertThat(launch.getAttribute("data-status")).isEqualTo("PASSED");
+        assertThat(launch.locator("tr[data-choice=APPROVE]").count()).isEqualTo(3);
+        assertThat(launch.textContent()).contains("Impresa Sociale Riva").contains("Banco Alimentare Riva").contains("Comune di Riva")
+                .contains(marketRep).contains("Funding confirmed");
+        assertThat(marketPage.locator("#decision-log article[data-proposal]").count()).isEqualTo(3);
+        check(marketPage, "decision-log");
+        assertThat(consoleErrors).isEmpty();
+        marketBrowser.close();
+    }
+
+    /** ADMIT_PARTNER through the API: proposed by the first voter, approved by every voter, accepted by the representative. */
+    private void admit(String project, String partner, String representative, List<String> voters) {
+        String path = "/api/v1/projects/" + project + "/proposals";
+        String proposal = platform.api(voters.get(0), "POST", path, Map.of("type", "ADMIT_PARTNER", "payload",
+                Map.of("partnerId", partner, "role", "CO_PRODUCER")), 201).getString("id");
+        for (String voter : voters) {
+            var read = platform.api(voter, "GET", path + "/" + proposal, null, 200);
+            String voterPartner = platform.api(voter, "GET", "/api/v1/me", null, 200).getString("partner.id");
+            platform.api(voter, "PUT", path + "/" + proposal + "/votes/" + voterPartner, Map.of("choice", "APPROVE"), 200,
+                    Map.of("If-Match", "\"" + read.getLong("version") + "\""));
+        }
+        platform.api(representative, "POST", "/api/v1/projects/" + project + "/participants/" + partner + "/accept", null, 200);
+    }
+
     /** Every page of the console about one project. */
     private static List<String> pagesOf(String id) {
         return List.of("/console/projects/" + id, "/console/projects/" + id + "/dashboard", "/console/projects/" + id + "/commitments",
