@@ -59,6 +59,10 @@ final class ServiceStarter extends Starter {
         // partners-service links verified partners' users through Keycloak's admin API
         command.add("-Dpartnership.keycloak.url=" + addresses.issuer().replaceFirst("/realms/.*$", ""));
         command.addAll(ownOptions(service));
+        List<String> archive = config.deleteDataDirOnClose()
+                // AppCDS for ./stack start; a throwaway stack (the e2e suites) runs freshly packaged jars once: none
+                ? List.of() : ClassDataArchive.options(ChildProcess.javaExecutable(), config.serviceJar(service));
+        command.addAll(archive);
         command.add("-jar");
         command.add(config.serviceJar(service).toString());
 
@@ -66,7 +70,10 @@ final class ServiceStarter extends Starter {
         progress.starting(service.displayName(), "starting on " + url);
         ChildProcess process = ChildProcess.startDetached(service.displayName(), command, config.dataDir(), env,
                 unsetEnv, LogFiles.rotated(config, service));
-        started.add(service, process, process);
+        // a JVM that writes its class-data archive at exit (the first stop after a build) needs longer to stop
+        boolean writesArchive = archive.stream().anyMatch(o -> o.startsWith("-XX:ArchiveClassesAtExit="));
+        started.add(service, writesArchive ? () -> ChildProcess.stop(process.handle(), ClassDataArchive.WRITE_GRACE) : process,
+                process);
         state.addChild(service.displayName(), process.handle(), "TERM");
         String health = url + "/q/health/ready";
         state.addHealth(service.displayName(), health);
