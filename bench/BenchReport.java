@@ -57,19 +57,30 @@ public class BenchReport {
         String cores = args[2];
         String load = args.length > 3 ? args[3] : "?";
         Files.createDirectories(reports);
-        String stem = LocalDate.now(ZoneOffset.UTC) + "-" + cores + "core";
+        String day = LocalDate.now(ZoneOffset.UTC) + "-" + cores + "core";
+        String stem = day;
+        // a second run on the same day gets -2, -3, ...: it never overwrites a committed report
+        for (int n = 2; Files.exists(reports.resolve(stem + ".md")); n++) {
+            stem = day + "-" + n;
+        }
         Optional<Path> previous = previousReport(reports, stem);
         BenchReport report = new BenchReport(run, reports, stem);
         report.write(cores, load, previous);
     }
 
-    /** The newest report in the directory other than the one being written (names sort by date). */
+    /** The newest report in the directory other than the one being written (by date, then the day's run number). */
     static Optional<Path> previousReport(Path reports, String stem) throws IOException {
         try (Stream<Path> files = Files.list(reports)) {
             return files.filter(p -> p.getFileName().toString().endsWith(".md"))
                     .filter(p -> !p.getFileName().toString().equals(stem + ".md"))
-                    .max(Comparator.comparing(p -> p.getFileName().toString()));
+                    .max(Comparator.comparing(p -> order(p.getFileName().toString())));
         }
+    }
+
+    /** {@code 2026-12-04-2core.md} is the day's run 1, {@code 2026-12-04-2core-2.md} its run 2: a sortable key. */
+    static String order(String name) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{4}-\\d{2}-\\d{2})-\\d+core(?:-(\\d+))?\\.md").matcher(name);
+        return m.matches() ? m.group(1) + String.format("-%04d", m.group(2) == null ? 1 : Integer.parseInt(m.group(2))) : name;
     }
 
     void write(String cores, String load, Optional<Path> previous) throws IOException {
