@@ -232,14 +232,17 @@ public final class KeycloakServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Best effort, never throws: a file can vanish while the tree is walked (PostgreSQL removes its postmaster.pid as
+     * it finishes stopping), which fails the walk; a second walk then finds the rest.
+     */
     static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> all = Files.walk(dir)) {
-            all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // best effort
+        for (int attempt = 0; attempt < 3 && Files.exists(dir); attempt++) {
+            try (Stream<Path> all = Files.walk(dir)) {
+                all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException | java.io.UncheckedIOException vanishedWhileWalking) {
+                // walk again
+            }
         }
     }
 }
