@@ -2,6 +2,7 @@ package org.partnership.e2e;
 
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -66,8 +67,12 @@ class JourneysIT {
     private String expertise;
     private String jobsFunding;
 
+    /** Every change the journeys make, for the audit trail's check at the end. */
+    private final WriteLog writes = new WriteLog();
+
     @BeforeAll
     void organisationsJoin() {
+        io.restassured.RestAssured.filters(writes);
         partners = Organisations.ThreeSectors.join(
                 id -> new Registration(CITY, "Municipality", "PUBLIC", "LOCAL", List.of("HOUSING", "EMPLOYMENT", "WELFARE")),
                 id -> new Registration(CHARITY, "Registered charity", "THIRD_SECTOR", "LOCAL", List.of("HOUSING", "WELFARE")),
@@ -482,6 +487,65 @@ class JourneysIT {
                 .body("contribution.disputed", is("0")).body("contribution.remaining", is("2"));
         assertThat(commitmentTotal(lead, "EQUIPMENT", "kits")).containsEntry("delivered", "3").containsEntry("disputed", "0")
                 .containsEntry("confirmed", "0");
+    }
+
+    // ------------------------------------------------------------------------------------------------ the audit trail
+
+    /**
+     * Issue #22: after the three journeys, every state-changing request they made (the organisations joining and their
+     * verification by an administrator included) is in the audit trail exactly once, with the Keycloak user who made
+     * it as actor, that user's partner, and the X-Request-Id the client sent as correlation id. Whatever services did
+     * in reaction to it is by {@code system:<consumer>}, never by another person.
+     */
+    @Test
+    @Order(100)
+    @SuppressWarnings("unchecked")
+    void everyChangeTheJourneysMadeIsInTheAuditTrailOnceWithItsUserPartnerAndRequestId() {
+        List<WriteLog.Write> made = writes.writes();
+        assertThat(made).as("the journeys' changes").hasSizeGreaterThan(40);
+        String auditor = Platform.newUser("auditor", "auditor").token();
+        for (WriteLog.Write write : made) {
+            Eventually.holds(() -> {
+                List<Map<String, Object>> entries = Platform.as(auditor).queryParam("correlationId", write.requestId())
+                        .queryParam("limit", 100).get("/api/v1/audit").then().statusCode(200).extract().jsonPath().getList("items");
+                List<Map<String, Object>> byPeople = entries.stream()
+                        .filter(e -> !String.valueOf(actor(e).get("sub")).startsWith("system:")).toList();
+                assertThat(byPeople).as("%s %s (%s): its own entries", write.method(), write.path(), write.requestId()).isNotEmpty();
+                for (Map<String, Object> entry : byPeople) {
+                    assertThat(entry.get("correlationId")).isEqualTo(write.requestId());
+                    assertThat(actor(entry)).as("the actor of %s on %s %s", entry.get("action"), write.method(), write.path())
+                            .containsEntry("sub", write.sub()).containsEntry("username", write.username());
+                    // absent, never null, when the user had no partner yet (e.g. registering their organisation)
+                    assertThat(actor(entry).get("partnerId")).as("the actor's partner on %s %s", write.method(), write.path())
+                            .isEqualTo(write.partnerId());
+                }
+                // exactly once: no event recorded twice, no object changed twice the same way by one request
+                assertThat(entries.stream().map(e -> e.get("eventId")).toList()).doesNotHaveDuplicates();
+                assertThat(byPeople.stream().map(e -> e.get("action") + " " + e.get("object")).toList())
+                        .as("%s %s (%s)", write.method(), write.path(), write.requestId()).doesNotHaveDuplicates();
+            });
+        }
+        // the administrator who verified each organisation is named on its verification
+        for (String partner : List.of(partners.city(), partners.charity(), partners.company())) {
+            List<Map<String, Object>> verified = Platform.as(auditor).queryParam("partnerId", partner)
+                    .queryParam("type", "partnership.partner.verified.v1").get("/api/v1/audit").then().statusCode(200)
+                    .extract().jsonPath().getList("items");
+            assertThat(verified).hasSize(1);
+            assertThat(actor(verified.get(0))).containsEntry("username", partners.admin().username())
+                    .containsEntry("sub", partners.admin().id());
+            assertThat((List<Object>) actor(verified.get(0)).get("roles")).contains("admin");
+        }
+        Platform.as(auditor).get("/api/v1/audit/verify").then().statusCode(200).body("valid", is(true));
+    }
+
+    @AfterAll
+    void stopLoggingWrites() {
+        io.restassured.RestAssured.replaceFiltersWith(io.restassured.RestAssured.filters().stream().filter(f -> f != writes).toList());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> actor(Map<String, Object> entry) {
+        return entry.get("actor") == null ? Map.of() : (Map<String, Object>) entry.get("actor");
     }
 
     // ------------------------------------------------------------------------------------------------ helpers
