@@ -89,8 +89,12 @@ public class BenchReport {
                 .append(load).append(" (1, 5, 15 min, runnable/total, last pid). On a shared machine every absolute figure below ")
                 .append("moves with the load: read the ratios, and the load average recorded with each figure.\n\n");
         startup();
+        startupCpu();
         levers();
         gateway();
+        verbatim("Where the gateway's CPU goes under that load (JFR, its event-loop threads)", "gateway-profile.txt",
+                "A JFR recording over a further wrk run through the gateway after the measured rounds (`bench/JfrTop.java`). "
+                + "Java samples only: time in the kernel (socket reads and writes) shows as the JDK NIO frames that call it.");
         text("outbox", "Outbox: commit -> topic -> consumer effect (10,000 events)", "outbox.txt");
         outboxHistogram();
         text("commitments", "One partner's commitments among 1,000,000 contributions", "commitments.txt");
@@ -222,7 +226,7 @@ public class BenchReport {
             }
         }
         md.append("\n## The gateway against direct and nginx\n\n`bench/gateway-vs-direct.sh` with `REFERENCE` = nginx (`bench/nginx-proxy.sh`), ")
-                .append("the same authenticated GET, alternating rounds; the gateway's rate limit is off (one benchmark user), its token check on.\n\n```\n");
+                .append("the same authenticated GET, alternating rounds; the gateway's token check and rate limit on (the limit set out of a benchmark's reach).\n\n```\n");
         lines.forEach(l -> md.append(l).append('\n'));
         md.append("```\n\n");
         if (summary.containsKey("gateway") && summary.containsKey("nginx")) {
@@ -237,6 +241,45 @@ public class BenchReport {
         XYSeriesCollection latency = new XYSeriesCollection();
         p99.values().forEach(latency::addSeries);
         md.append(chart("gateway-p99", ChartFactory.createXYLineChart("p99 per round (ms)", "round", "ms", latency)));
+    }
+
+    // --- where each service's start spends its CPU (run-all's startup-cpu.tsv), medians over the runs ---
+    private void startupCpu() throws IOException {
+        Path tsv = run.resolve("startup-cpu.tsv");
+        if (!Files.exists(tsv)) {
+            return;
+        }
+        Map<String, List<double[]>> rows = new java.util.LinkedHashMap<>();
+        for (String line : Files.readAllLines(tsv).subList(1, Files.readAllLines(tsv).size())) {
+            String[] f = line.split("\t");
+            rows.computeIfAbsent(f[0], k -> new java.util.ArrayList<>()).add(new double[] {
+                    Double.parseDouble(f[2]), Double.parseDouble(f[3]), Double.parseDouble(f[4]), Double.parseDouble(f[5]), Double.parseDouble(f[6])});
+        }
+        md.append("\n## Where the start's CPU goes\n\nCPU time (user + system) of the process from launch to ready, and of its live ")
+                .append("threads by kind (the JIT compilers, the main thread, GC; threads that ended before ready, e.g. Hibernate's boot ")
+                .append("threads, count only in the total). Medians over the runs. Ready in 2 s on 2 cores needs at most 4 s of CPU, with every core busy.\n\n")
+                .append("| service | CPU to ready s | JIT compilers s | main thread s | GC s | other live threads s | ready no sooner than (CPU / cores) s |\n|---|---|---|---|---|---|---|\n");
+        rows.forEach((service, runs) -> {
+            double[] med = new double[5];
+            for (int i = 0; i < 5; i++) {
+                final int k = i;
+                double[] v = runs.stream().mapToDouble(r -> r[k]).sorted().toArray();
+                med[i] = v[v.length / 2] / 1000;
+            }
+            md.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f (%.0f %%) | %.2f | %.2f | %.2f | %.2f |%n",
+                    service, med[0], med[1], 100 * med[1] / Math.max(med[0], 0.001), med[2], med[3], med[4],
+                    med[0] / Runtime.getRuntime().availableProcessors()));
+        });
+    }
+
+    private void verbatim(String title, String fileName, String intro) throws IOException {
+        Path file = run.resolve(fileName);
+        if (!Files.exists(file)) {
+            return;
+        }
+        md.append("\n## ").append(title).append("\n\n").append(intro).append("\n\n```\n");
+        Files.readAllLines(file).forEach(l -> md.append(l).append('\n'));
+        md.append("```\n");
     }
 
     // --- the in-process benchmarks' own text, and their headline figures ---
