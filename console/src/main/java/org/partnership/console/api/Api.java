@@ -15,9 +15,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * The public API, called through the gateway with the signed-in user's access token (token propagation: the token
@@ -109,6 +114,39 @@ public class Api {
         }
     }
 
+    /**
+     * Several GETs sent at once (a path may carry its query): the page waits for the slowest answer, not for their
+     * sum. Each answer is what {@link #get} would give, in the order of the paths; a 5xx or a failed connection is
+     * {@link ApiUnavailableException} as there.
+     */
+    public List<ApiResponse> getEach(List<String> paths) {
+        List<CompletableFuture<HttpResponse<byte[]>>> sent = new ArrayList<>();
+        for (String path : paths) {
+            sent.add(HTTP.sendAsync(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray()));
+        }
+        List<ApiResponse> answers = new ArrayList<>();
+        for (int i = 0; i < paths.size(); i++) {
+            try {
+                answers.add(answer("GET", paths.get(i), sent.get(i).join()));
+            } catch (CompletionException | CancellationException e) {
+                sent.forEach(s -> s.cancel(true));
+                Throwable cause = e.getCause() == null ? e : e.getCause();
+                throw new ApiUnavailableException("GET " + paths.get(i) + ": " + cause.getClass().getSimpleName());
+            }
+        }
+        return answers;
+    }
+
+    private ApiResponse answer(String method, String path, HttpResponse<byte[]> response) {
+        JsonNode node = response.body().length == 0 ? json.nullNode() : parse(response.body());
+        Log.debugf("%s %s -> %d", method, path, response.statusCode());
+        ApiResponse answer = new ApiResponse(response.statusCode(), node, response.headers().firstValue("ETag").orElse(null));
+        if (answer.status() >= 500) {
+            throw new ApiUnavailableException(method + " " + path + " answered " + answer.status());
+        }
+        return answer;
+    }
+
     private ApiResponse send(String method, String path, Object body, Map<String, String> headers, Object... query) {
         HttpRequest.Builder builder = request(path, query);
         headers.forEach(builder::header);
@@ -119,14 +157,7 @@ public class Api {
             } else {
                 builder.method(method, HttpRequest.BodyPublishers.noBody());
             }
-            HttpResponse<byte[]> response = HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
-            JsonNode node = response.body().length == 0 ? json.nullNode() : parse(response.body());
-            Log.debugf("%s %s -> %d", method, path, response.statusCode());
-            ApiResponse answer = new ApiResponse(response.statusCode(), node, response.headers().firstValue("ETag").orElse(null));
-            if (answer.status() >= 500) {
-                throw new ApiUnavailableException(method + " " + path + " answered " + answer.status());
-            }
-            return answer;
+            return answer(method, path, HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray()));
         } catch (IOException e) {
             throw new ApiUnavailableException(method + " " + path + ": " + e.getClass().getSimpleName());
         } catch (InterruptedException e) {

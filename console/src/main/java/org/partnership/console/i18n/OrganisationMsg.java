@@ -43,6 +43,9 @@ public interface OrganisationMsg {
     @Message("Remove")
     String member_remove();
 
+    @Message("Back to the first members")
+    String member_first_page();
+
     @Message("You are its only member: add a colleague before you can leave.")
     String member_last();
 

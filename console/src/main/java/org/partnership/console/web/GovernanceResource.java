@@ -130,7 +130,7 @@ public class GovernanceResource {
         Map<String, Object> proj = view.map(project.body());
         ApiResponse needs = api.all("/api/v1/needs", "projectId", id);
         return view.page(proposals).data("project", proj).data("open", open).data("closed", closed)
-                .data("participant", participant(proj)).data("needs", needs.ok() ? view.list(needs) : List.of())
+                .data("participant", participant(view.partnerId(), proj)).data("needs", needs.ok() ? view.list(needs) : List.of())
                 .data("key", kept.get("key") instanceof String k && !k.isBlank() ? k : View.newKey())
                 .data("flash", flash != null ? flash : list.ok() ? null : list.problem()).data("errors", errors).data("form", kept);
     }
@@ -150,14 +150,13 @@ public class GovernanceResource {
             }
         }
         return view.page(proposal).data("proposal", p).data("project", proj).data("version", answer.etag())
-                .data("canVote", "OPEN".equals(p.get("status")) && participant(proj))
+                .data("canVote", "OPEN".equals(p.get("status")) && participant(view.partnerId(), proj))
                 .data("myChoice", myChoice).data("notice", notice)
                 .data("stale", "stale".equals(flash)).data("flash", "stale".equals(flash) ? null : flash).data("form", kept);
     }
 
-    /** Whether the signed-in user's organisation is an accepted participant (the lead included) of the project. */
-    private boolean participant(Map<String, Object> project) {
-        String mine = view.partnerId();
+    /** Whether the signed-in user's organisation ({@code mine}) is an accepted participant (the lead included) of the project. */
+    static boolean participant(String mine, Map<String, Object> project) {
         if (mine == null) {
             return false;
         }

@@ -49,19 +49,28 @@ public class PartnerResource {
         this.ledger = ledger;
     }
 
+    static final int MEMBERS_PAGE = 20;
+
     @GET
     @Path("organisation")
-    public TemplateInstance organisation() {
+    public TemplateInstance organisation(@QueryParam("members") String membersCursor) {
         Map<String, Object> mine = null;
         List<Map<String, Object>> members = null;
+        String next = null;
         if (view.partnerId() != null) {
             ApiResponse partner = api.get("/api/v1/partners/" + view.partnerId());
             mine = partner.ok() ? view.map(partner.body()) : null;
-            ApiResponse found = api.get("/api/v1/partners/" + view.partnerId() + "/members");
+            // the members 20 at a time, with the API's cursor (?members=<next>)
+            ApiResponse found = api.get("/api/v1/partners/" + view.partnerId() + "/members", "limit", MEMBERS_PAGE, "cursor", membersCursor);
             members = found.ok() ? view.list(found) : null;
+            next = found.ok() ? found.next() : null;
         }
-        return view.page(organisation).data("partner", mine).data("members", members).data("key", View.newKey())
-                .data("memberKey", View.newKey());
+        boolean firstPage = membersCursor == null || membersCursor.isBlank();
+        return view.page(organisation).data("partner", mine).data("members", members).data("membersNext", next)
+                .data("membersFirstPage", firstPage)
+                // more than one member: on this page, or on the next one, or before it
+                .data("severalMembers", members != null && (members.size() > 1 || next != null || !firstPage))
+                .data("key", View.newKey()).data("memberKey", View.newKey());
     }
 
     /** A colleague (an existing account, by username or e-mail) becomes a member of my organisation. */
@@ -76,7 +85,7 @@ public class PartnerResource {
         }
         Map<String, String> errors = new LinkedHashMap<>(added.fieldErrors());
         errors.putIfAbsent("user", added.problem());
-        return Response.status(added.status() == 409 ? 409 : 422).entity(organisation().data("memberErrors", errors)
+        return Response.status(added.status() == 409 ? 409 : 422).entity(organisation(null).data("memberErrors", errors)
                 .data("memberForm", user).data("memberKey", key)).build();
     }
 
@@ -89,7 +98,7 @@ public class PartnerResource {
         if (removed.ok()) {
             return View.seeOther("/console/organisation#members");
         }
-        return Response.status(removed.status() == 409 ? 409 : 422).entity(organisation().data("flash", removed.problem())).build();
+        return Response.status(removed.status() == 409 ? 409 : 422).entity(organisation(null).data("flash", removed.problem())).build();
     }
 
     @POST

@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 import org.partnership.console.api.Api;
 import org.partnership.console.api.ApiResponse;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -20,6 +21,9 @@ import java.util.Map;
 @Path("/console/projects")
 @Produces(MediaType.TEXT_HTML)
 public class ProjectReportsResource {
+
+    /** The indicators whose history the dashboard draws (the others: their progress bar and a link to their page). */
+    static final int CHARTS = 12;
 
     private final Api api;
     private final View view;
@@ -37,12 +41,26 @@ public class ProjectReportsResource {
     @GET
     @Path("{id}/dashboard")
     public TemplateInstance dashboard(@PathParam("id") String id) {
-        ApiResponse answer = visible(api.get("/api/v1/dashboards/projects/" + id));
+        // the dashboard and the indicators at once, then each charted indicator's latest measurements at once
+        List<ApiResponse> first = api.getEach(List.of("/api/v1/dashboards/projects/" + id, "/api/v1/projects/" + id + "/indicators?limit=100"));
+        ApiResponse answer = visible(first.get(0));
         Map<String, Object> board = view.map(answer.body());
-        ApiResponse indicators = api.all("/api/v1/projects/" + id + "/indicators");
+        ApiResponse indicators = first.get(1);
+        if (indicators.ok() && indicators.next() != null) {
+            indicators = api.all("/api/v1/projects/" + id + "/indicators");
+        }
+        List<Map<String, Object>> shown = indicators.ok() ? view.list(indicators) : List.of();
+        List<Map<String, Object>> charted = shown.subList(0, Math.min(CHARTS, shown.size()));
+        List<ApiResponse> measured = charted.isEmpty() ? List.of() : api.getEach(charted.stream()
+                .map(i -> "/api/v1/projects/" + id + "/indicators/" + i.get("id") + "/measurements?limit=" + IndicatorsResource.CHARTED).toList());
+        Map<Object, IndicatorChart> charts = new HashMap<>();
+        for (int i = 0; i < charted.size(); i++) {
+            ApiResponse m = measured.get(i);
+            charts.put(charted.get(i).get("id"), IndicatorChart.of(charted.get(i), m.ok() ? view.list(m) : List.of()));
+        }
         List<Map<String, Object>> risks = board.get("risks") instanceof List<?> ? view.list(new ApiResponse(200, answer.body().path("risks"), null)) : List.of();
         return view.page(dashboard).data("board", board).data("project", board.get("project"))
-                .data("heat", HeatMap.of(risks)).data("indicators", indicators.ok() ? view.list(indicators) : List.of());
+                .data("heat", HeatMap.of(risks)).data("indicators", shown).data("charts", charts);
     }
 
     /** What each partner has pledged, delivered and still owes in the project, and the risk it carries (read only). */
