@@ -4,6 +4,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -26,15 +27,12 @@ import org.partnership.audit.service.ChainVerifier;
 import org.partnership.audit.service.ChainVerifier.Verification;
 import org.partnership.audit.service.Reader;
 import org.partnership.http.ApiResponses;
-import org.partnership.http.Ids;
+import org.partnership.http.Csv;
 import org.partnership.http.Page;
 import org.partnership.http.PartnerClaim;
 import org.partnership.http.Problem;
 import org.partnership.http.ProblemException;
-import org.partnership.http.QueryParams;
 
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 
@@ -69,17 +67,10 @@ public class AuditResource {
     @APIResponse(responseCode = "200", description = "A page of entries",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuditPage.class)))
     @ApiResponses.Reads
-    public Uni<AuditPage> list(
-            @Parameter(description = "Only this project's entries") @QueryParam("projectId") String projectId,
-            @Parameter(description = "Only entries about this partner or made by its people") @QueryParam("partnerId") String partnerId,
-            @Parameter(description = "Only entries by this actor: a username or token subject, or system:<job>") @QueryParam("actor") String actor,
-            @Parameter(description = "Only this event type, e.g. partnership.partner.verified.v1") @QueryParam("type") String type,
-            @Parameter(description = "Only entries at or after this instant (ISO-8601, e.g. 2026-01-31T00:00:00Z)") @QueryParam("from") String from,
-            @Parameter(description = "Only entries before this instant (ISO-8601)") @QueryParam("to") String to,
-            @Parameter(description = "Only entries caused by the request with this X-Request-Id") @QueryParam("correlationId") String correlationId,
+    public Uni<AuditPage> list(@BeanParam AuditFilters filters,
             @Parameter(description = "Page size, 1-100 (default 20)", schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("limit") String limit,
             @Parameter(description = "The 'next' cursor of the previous page") @QueryParam("cursor") String cursor) {
-        AuditQuery query = query(projectId, partnerId, actor, type, from, to, correlationId);
+        AuditQuery query = filters.query();
         int size = Page.limit(limit);
         String[] position = Page.position(cursor, 1);
         Long before = position == null ? null : seq(position[0]);
@@ -102,15 +93,8 @@ public class AuditResource {
     @APIResponse(responseCode = "200", description = "CSV, one row per entry",
             content = @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)))
     @ApiResponses.Reads
-    public Multi<String> export(
-            @Parameter(description = "Only this project's entries") @QueryParam("projectId") String projectId,
-            @Parameter(description = "Only entries about this partner or made by its people") @QueryParam("partnerId") String partnerId,
-            @Parameter(description = "Only entries by this actor: a username or token subject, or system:<job>") @QueryParam("actor") String actor,
-            @Parameter(description = "Only this event type") @QueryParam("type") String type,
-            @Parameter(description = "Only entries at or after this instant (ISO-8601)") @QueryParam("from") String from,
-            @Parameter(description = "Only entries before this instant (ISO-8601)") @QueryParam("to") String to,
-            @Parameter(description = "Only entries caused by the request with this X-Request-Id") @QueryParam("correlationId") String correlationId) {
-        AuditQuery query = query(projectId, partnerId, actor, type, from, to, correlationId);
+    public Multi<String> export(@BeanParam AuditFilters filters) {
+        AuditQuery query = filters.query();
         Reader caller = caller();
         return Multi.createBy().concatenating().streams(Multi.createFrom().item(Csv.row(CSV_COLUMNS)),
                 reader.stream(caller, query, CSV_BATCH).map(e -> Csv.row(Arrays.asList(e.seq(), e.eventId(), e.eventTime(), e.action(),
@@ -161,25 +145,6 @@ public class AuditResource {
         Object username = token.getClaim("preferred_username");
         return new Reader(username == null ? token.getSubject() : username.toString(), identity.getRoles(),
                 PartnerClaim.of(token).orElse(null));
-    }
-
-    private static AuditQuery query(String projectId, String partnerId, String actor, String type, String from, String to,
-            String correlationId) {
-        return new AuditQuery(Ids.uuidOrNull(projectId, "projectId"), Ids.uuidOrNull(partnerId, "partnerId"),
-                QueryParams.text(actor, 255, "actor"), QueryParams.text(type, 200, "type"), instant(from, "from"), instant(to, "to"),
-                QueryParams.text(correlationId, 128, "correlationId"));
-    }
-
-    private static Instant instant(String value, String parameter) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Instant.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            throw ProblemException.badRequest("validation", parameter + " must be an ISO-8601 instant, e.g. 2026-01-31T00:00:00Z",
-                    List.of(new Problem.FieldError(parameter, "an ISO-8601 instant")));
-        }
     }
 
     private static long seq(String value) {

@@ -32,13 +32,37 @@ public class AuditReader {
         this.pool = pool;
     }
 
-    /** Up to {@code limit} entries older than {@code beforeSeq} (null: from the newest). */
-    public Uni<List<AuditEntry>> page(Reader reader, AuditQuery query, Long beforeSeq, int limit) {
+    /**
+     * The entries a reader may see that match a query: the statement's filters and their arguments, built once and then
+     * used for every page ({@link #page}, {@link #stream}); {@code none} when the reader may see nothing at all.
+     */
+    public record Selection(String where, List<Object> args, boolean none) {
+
+        /** The statement of one page: entries older than {@code beforeSeq} (null: from the newest), up to {@code limit}. */
+        public String sql(Long beforeSeq) {
+            int n = args.size();
+            return "select " + COLUMNS + " from audit_entry where " + where
+                    + (beforeSeq == null ? "" : " and seq < $" + (n + 1)) + " order by seq desc limit $" + (beforeSeq == null ? n + 1 : n + 2);
+        }
+
+        /** The statement's arguments for that page. */
+        public List<Object> args(Long beforeSeq, int limit) {
+            List<Object> all = new ArrayList<>(args);
+            if (beforeSeq != null) {
+                all.add(beforeSeq);
+            }
+            all.add(limit);
+            return all;
+        }
+    }
+
+    /** The selection of {@code query} for {@code reader}. */
+    public static Selection select(Reader reader, AuditQuery query) {
         if (!reader.readsEverything() && reader.partnerId() == null) {
-            return Uni.createFrom().item(List.of());
+            return new Selection("false", List.of(), true);
         }
         List<Object> args = new ArrayList<>();
-        StringBuilder sql = new StringBuilder("select ").append(COLUMNS).append(" from audit_entry where true");
+        StringBuilder sql = new StringBuilder("true");
         if (query.projectId() != null) {
             args.add(query.projectId());
             sql.append(" and project_id = $").append(args.size());
@@ -79,13 +103,19 @@ public class AuditReader {
                     .append(" and pp.partner_id = $").append(n).append(" and pp.status = 'ACCEPTED'")
                     .append(" and (pp.role = 'LEAD' or audit_entry.object_type not in (").append(PRIVATE_OBJECTS).append("))))");
         }
-        if (beforeSeq != null) {
-            args.add(beforeSeq);
-            sql.append(" and seq < $").append(args.size());
+        return new Selection(sql.toString(), List.copyOf(args), false);
+    }
+
+    /** Up to {@code limit} entries older than {@code beforeSeq} (null: from the newest). */
+    public Uni<List<AuditEntry>> page(Reader reader, AuditQuery query, Long beforeSeq, int limit) {
+        return page(select(reader, query), beforeSeq, limit);
+    }
+
+    private Uni<List<AuditEntry>> page(Selection selection, Long beforeSeq, int limit) {
+        if (selection.none()) {
+            return Uni.createFrom().item(List.of());
         }
-        args.add(limit);
-        sql.append(" order by seq desc limit $").append(args.size());
-        return pool.preparedQuery(sql.toString()).execute(Tuple.from(args)).map(rows -> {
+        return pool.preparedQuery(selection.sql(beforeSeq)).execute(Tuple.from(selection.args(beforeSeq, limit))).map(rows -> {
             List<AuditEntry> entries = new ArrayList<>(rows.size());
             rows.forEach(row -> entries.add(entry(row)));
             return entries;
@@ -94,8 +124,9 @@ public class AuditReader {
 
     /** Every matching entry, newest first, fetched {@code batch} at a time as the consumer asks for more. */
     public Multi<AuditEntry> stream(Reader reader, AuditQuery query, int batch) {
+        Selection selection = select(reader, query);
         return Multi.createBy().repeating()
-                .uni(() -> new long[]{Long.MAX_VALUE}, state -> page(reader, query, state[0] == Long.MAX_VALUE ? null : state[0], batch)
+                .uni(() -> new long[]{Long.MAX_VALUE}, state -> page(selection, state[0] == Long.MAX_VALUE ? null : state[0], batch)
                         .invoke(page -> {
                             if (!page.isEmpty()) {
                                 state[0] = page.get(page.size() - 1).seq();

@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.partnership.http.ApiResponses;
+import org.partnership.http.Csv;
 import org.partnership.http.Ids;
 import org.partnership.http.Page;
 import org.partnership.http.Problem;

@@ -1,16 +1,21 @@
-package org.partnership.audit.rest;
+package org.partnership.http;
 
 import java.util.List;
 
-/** RFC 4180 CSV, with spreadsheet formula injection defused in text cells (as resources-service's export). */
-final class Csv {
+/**
+ * RFC 4180 CSV rows for the services' exports (resources-service's commitments, audit-service's trail), with
+ * spreadsheet formula injection defused in text cells: a text starting with {@code = + - @}, a tab or a carriage return
+ * is prefixed with {@code '} (and quoted), so that a spreadsheet shows it as text and never evaluates it.
+ */
+public final class Csv {
 
-    static final String MEDIA_TYPE = "text/csv";
+    public static final String MEDIA_TYPE = "text/csv";
 
     private Csv() {
     }
 
-    static String row(List<?> cells) {
+    /** One row, cells separated by commas, ended by CRLF; null cells are empty. */
+    public static String row(List<?> cells) {
         StringBuilder line = new StringBuilder();
         for (int i = 0; i < cells.size(); i++) {
             if (i > 0) {
