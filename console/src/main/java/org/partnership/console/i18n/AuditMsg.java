@@ -84,4 +84,7 @@ public interface AuditMsg {
 
     @Message("Chain verification")
     String verify_title();
+
+    @Message("Verify the chain now")
+    String verify();
 }

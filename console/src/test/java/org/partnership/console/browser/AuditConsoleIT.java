@@ -104,6 +104,9 @@ class AuditConsoleIT {
                 "partnership.participant.invited.v1", "partnership.participant.accepted.v1");
         assertThat(actorOf(page, "partnership.project.created.v1")).isEqualTo(coordinator);
         assertThat(actorOf(page, "partnership.participant.accepted.v1")).isEqualTo(charityRep);
+        // the chain is verified on request (it reads every entry), keeping the filters
+        page.click("#audit-verify");
+        assertThat(page.locator("#f-projectId").inputValue()).isEqualTo(project);
         assertThat(page.locator("#verify-result").getAttribute("data-valid")).isEqualTo("true");
         assertThat(page.locator("#verify-result").textContent()).contains("intact");
         check(page, "audit-trail");
