@@ -5,9 +5,7 @@ import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -25,8 +23,7 @@ import java.util.Map;
 
 /**
  * The audit trail (issue #22). Auditors and administrators: every entry, filtered, a page at a time with the API's
- * cursor, as CSV, and the chain's verification. A project's participants: the project's decisions and changes, from the
- * project page (the API shows each caller only what they may see; a project they may not see is not found).
+ * cursor, as CSV, and the chain's verification. A project's participants read its history in {@link ProjectHistoryResource}.
  */
 @Produces(MediaType.TEXT_HTML)
 @Path("/console")
@@ -37,13 +34,11 @@ public class AuditResource {
     private final Api api;
     private final View view;
     private final Template trail;
-    private final Template history;
 
-    public AuditResource(Api api, View view, @Location("audit/trail.html") Template trail, @Location("audit/history.html") Template history) {
+    public AuditResource(Api api, View view, @Location("audit/trail.html") Template trail) {
         this.api = api;
         this.view = view;
         this.trail = trail;
-        this.history = history;
     }
 
     @GET
@@ -75,19 +70,6 @@ public class AuditResource {
         Map<String, String> filters = filters(projectId, partnerId, actor, type, from, to, correlationId);
         return Response.ok(api.csv("/api/v1/audit/export", query(filters)))
                 .header("Content-Disposition", "attachment; filename=\"audit.csv\"").build();
-    }
-
-    /** A project's decisions and changes, for whoever may see the project. */
-    @GET
-    @Path("projects/{id}/history")
-    public TemplateInstance history(@PathParam("id") String id, @QueryParam("cursor") String cursor) {
-        ApiResponse project = api.get("/api/v1/projects/" + id);
-        if (project.status() == 404 || project.status() == 403 || project.status() == 400) {
-            throw new NotFoundException();
-        }
-        ApiResponse page = api.get("/api/v1/audit", "projectId", id, "limit", 20, "cursor", cursor);
-        return view.page(history).data("project", view.map(project.body())).data("entries", page.ok() ? view.list(page) : List.of())
-                .data("next", page.ok() ? page.next() : null).data("flash", page.ok() ? null : page.problem());
     }
 
     private void auditorOrAdmin() {
