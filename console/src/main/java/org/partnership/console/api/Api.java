@@ -120,21 +120,47 @@ public class Api {
      * {@link ApiUnavailableException} as there.
      */
     public List<ApiResponse> getEach(List<String> paths) {
-        List<CompletableFuture<HttpResponse<byte[]>>> sent = new ArrayList<>();
-        for (String path : paths) {
-            sent.add(HTTP.sendAsync(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray()));
-        }
+        List<Pending> sent = paths.stream().map(this::getLater).toList();
         List<ApiResponse> answers = new ArrayList<>();
-        for (int i = 0; i < paths.size(); i++) {
-            try {
-                answers.add(answer("GET", paths.get(i), sent.get(i).join()));
-            } catch (CompletionException | CancellationException e) {
-                sent.forEach(s -> s.cancel(true));
-                Throwable cause = e.getCause() == null ? e : e.getCause();
-                throw new ApiUnavailableException("GET " + paths.get(i) + ": " + cause.getClass().getSimpleName());
+        try {
+            for (Pending call : sent) {
+                answers.add(call.answer());
             }
+        } catch (ApiUnavailableException e) {
+            sent.forEach(Pending::cancel);
+            throw e;
         }
         return answers;
+    }
+
+    /** A GET sent now and answered later ({@link Pending#answer()}), for a call that travels alongside others. */
+    public Pending getLater(String path) {
+        return new Pending(path, HTTP.sendAsync(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray()));
+    }
+
+    /** A GET on its way. */
+    public final class Pending {
+        private final String path;
+        private final CompletableFuture<HttpResponse<byte[]>> sent;
+
+        private Pending(String path, CompletableFuture<HttpResponse<byte[]>> sent) {
+            this.path = path;
+            this.sent = sent;
+        }
+
+        /** What {@link #get} would have answered; a 5xx or a failed connection is {@link ApiUnavailableException}. */
+        public ApiResponse answer() {
+            try {
+                return Api.this.answer("GET", path, sent.join());
+            } catch (CompletionException | CancellationException e) {
+                Throwable cause = e.getCause() == null ? e : e.getCause();
+                throw new ApiUnavailableException("GET " + path + ": " + cause.getClass().getSimpleName());
+            }
+        }
+
+        void cancel() {
+            sent.cancel(true);
+        }
     }
 
     private ApiResponse answer(String method, String path, HttpResponse<byte[]> response) {

@@ -41,7 +41,9 @@ public class ProjectReportsResource {
     @GET
     @Path("{id}/dashboard")
     public TemplateInstance dashboard(@PathParam("id") String id) {
-        // the dashboard and the indicators at once, then each charted indicator's latest measurements at once
+        // the dashboard, the indicators and what every page shows at once, then each charted indicator's latest
+        // measurements at once
+        view.prefetch();
         List<ApiResponse> first = api.getEach(List.of("/api/v1/dashboards/projects/" + id, "/api/v1/projects/" + id + "/indicators?limit=100"));
         ApiResponse answer = visible(first.get(0));
         Map<String, Object> board = view.map(answer.body());
