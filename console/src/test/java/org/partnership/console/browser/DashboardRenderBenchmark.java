@@ -52,7 +52,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DashboardRenderBenchmark {
 
     private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
-    private static final int WARM_UP = Integer.getInteger("benchmark.warmup", 50);
+    private static final int WARM_UP = Integer.getInteger("benchmark.warmup", 200);
     private static final int ROUNDS = Integer.getInteger("benchmark.rounds", 300);
     private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
             .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
