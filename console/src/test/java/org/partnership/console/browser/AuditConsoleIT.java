@@ -1,29 +1,27 @@
 package org.partnership.console.browser;
 
-import com.deque.html.axecore.playwright.AxeBuilder;
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.partnership.console.browser.ConsoleBrowser.SHOTS;
+import static org.partnership.console.browser.ConsoleBrowser.check;
+import static org.partnership.console.browser.ConsoleBrowser.newContext;
+import static org.partnership.console.browser.ConsoleBrowser.signIn;
 
 /**
  * The audit trail in the console (issue #22), in a real browser signed in through Keycloak against the real platform:
@@ -32,16 +30,12 @@ import static org.awaitility.Awaitility.await;
  * from the project page and has no audit trail (no link, a 403 page); another partner's representative sees nothing
  * of the project's history. axe-core checks each new screen.
  */
+@ExtendWith(ConsoleBrowser.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AuditConsoleIT {
 
-    private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
-    private static final Path SHOTS = Paths.get(System.getProperty("console.screenshots", "target/screenshots"));
-
     private ConsoleStack platform;
-    private Playwright playwright;
-    private Browser browser;
     private String auditor;
     private String coordinator;
     private String charityRep;
@@ -49,10 +43,8 @@ class AuditConsoleIT {
     private String project;
 
     @BeforeAll
-    void start() {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM), "WARNING: no " + CHROMIUM + " on this machine (apt-get install chromium; "
-                + ".ci/run installs it): the console's browser tests are SKIPPED");
-        platform = ConsoleStack.start();
+    void setUp() {
+        platform = ConsoleBrowser.platform();
         String admin = platform.newUser("admin", "admin");
         auditor = platform.newUser("auditor", "auditor");
         coordinator = platform.newUser("coordinator", "coordinator");
@@ -63,23 +55,6 @@ class AuditConsoleIT {
         platform.joinVerified(outsiderRep, admin, "Altra Cooperativa", "THIRD_SECTOR", List.of("HOUSING"));
         project = platform.openProject(coordinator, "Registro Aperto");
         platform.join(coordinator, project, charity, charityRep, "SERVICE_PROVIDER");
-        playwright = Playwright.create();
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM).setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                        "--disable-sync")));
-    }
-
-    @AfterAll
-    void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-        if (platform != null) {
-            platform.close();
-        }
     }
 
     @Test
@@ -162,34 +137,5 @@ class AuditConsoleIT {
     private static String actorOf(Page page, String action) {
         return page.locator(".audit-entry").filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText(action))
                 .first().locator(".audit-actor").textContent().trim();
-    }
-
-    private BrowserContext newContext() {
-        return browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900).setLocale("en-GB"));
-    }
-
-    private Page signIn(BrowserContext context, String username) {
-        Page page = context.newPage();
-        page.navigate(platform.consoleUrl + "/console");
-        page.fill("#username", username);
-        page.fill("#password", ConsoleStack.PASSWORD);
-        page.click("#kc-login");
-        page.locator("#me-username").waitFor();
-        return page;
-    }
-
-    /** axe-core: no serious or critical violation; screenshots at 1280 and 360 px. */
-    private static void check(Page page, String name) {
-        var results = new AxeBuilder(page).analyze();
-        List<String> bad = results.getViolations().stream()
-                .filter(r -> "serious".equals(r.getImpact()) || "critical".equals(r.getImpact()))
-                .map(r -> r.getId() + ": " + r.getHelp() + " " + r.getNodes().stream().map(n -> String.valueOf(n.getTarget())).toList())
-                .toList();
-        page.setViewportSize(1280, 900);
-        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name + "-1280.png")).setFullPage(true));
-        page.setViewportSize(360, 740);
-        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name + "-360.png")).setFullPage(true));
-        page.setViewportSize(1280, 900);
-        assertThat(bad).as("axe on " + name).isEmpty();
     }
 }

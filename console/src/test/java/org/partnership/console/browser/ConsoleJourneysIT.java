@@ -1,23 +1,17 @@
 package org.partnership.console.browser;
 
-import com.deque.html.axecore.playwright.AxeBuilder;
 import com.deque.html.axecore.results.Rule;
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.Cookie;
 import com.microsoft.playwright.options.FormData;
 import com.microsoft.playwright.options.RequestOptions;
 import com.microsoft.playwright.options.WaitForSelectorState;
 import org.awaitility.core.ConditionTimeoutException;
 import com.microsoft.playwright.options.SameSiteAttribute;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
@@ -25,12 +19,12 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.partnership.stack.Component;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -43,6 +37,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.partnership.console.browser.ConsoleBrowser.SHOTS;
+import static org.partnership.console.browser.ConsoleBrowser.check;
+import static org.partnership.console.browser.ConsoleBrowser.newContext;
+import static org.partnership.console.browser.ConsoleBrowser.signIn;
 
 /**
  * The console in a real browser (Debian's Chromium driven by Playwright) against the real platform, signing in through
@@ -53,17 +51,14 @@ import static org.awaitility.Awaitility.await;
  * representative sees nothing private. axe-core checks each screen visited; screenshots at 1280 and 360 px go to
  * target/screenshots; and the BFF's security promises are checked from the browser's side.
  */
+@ExtendWith(ConsoleBrowser.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleJourneysIT {
 
-    private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
-    private static final Path SHOTS = Paths.get(System.getProperty("console.screenshots", "target/screenshots"));
     private final LocalDate today = LocalDate.now(ZoneOffset.UTC);
 
     private ConsoleStack platform;
-    private Playwright playwright;
-    private Browser browser;
     private String admin;
     private String coordinator;
     private String charityRep;
@@ -74,20 +69,13 @@ class ConsoleJourneysIT {
     private final List<String> consoleErrors = new CopyOnWriteArrayList<>();
 
     @BeforeAll
-    void start() throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM), "WARNING: no " + CHROMIUM + " on this machine (apt-get install chromium; "
-                + ".ci/run installs it): the console's browser tests are SKIPPED");
-        platform = ConsoleStack.start();
+    void setUp() {
+        platform = ConsoleBrowser.platform();
         admin = platform.newUser("admin", "admin");
         coordinator = platform.newUser("coordinator", "coordinator");
         charityRep = platform.newUser("charity", "partner-rep");
         city = platform.joinVerified(coordinator, admin, "Comune di Riva", "PUBLIC", List.of("HOUSING", "WELFARE"));
         charity = platform.joinVerified(charityRep, admin, "Banco Alimentare Riva", "THIRD_SECTOR", List.of("HOUSING", "WELFARE"));
-        playwright = Playwright.create();
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(CHROMIUM).setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                        "--disable-sync")));
     }
 
     @BeforeEach
@@ -95,23 +83,10 @@ class ConsoleJourneysIT {
         consoleErrors.clear();
     }
 
-    @AfterAll
-    void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-        if (platform != null) {
-            platform.close();
-        }
-    }
-
     @Test
     @Order(1)
     void coordinatorCreatesInvitesDeclaresRegistersARiskAndRepresentativeAcceptsAndPledges() {
-        BrowserContext coordinatorBrowser = newContext();
+        BrowserContext coordinatorBrowser = newContext(consoleErrors);
         Page page = signIn(coordinatorBrowser, coordinator);
         assertThat(page.locator("#me-username").textContent()).isEqualTo(coordinator);
         assertThat(page.locator("#me-partner").textContent()).contains("Comune di Riva");
@@ -169,7 +144,7 @@ class ConsoleJourneysIT {
         assertThat(page.locator("#participants").textContent()).contains("Banco Alimentare Riva").contains("INVITED");
 
         // the representative accepts and pledges
-        BrowserContext repBrowser = newContext();
+        BrowserContext repBrowser = newContext(consoleErrors);
         Page rep = signIn(repBrowser, charityRep);
         rep.navigate(platform.consoleUrl + "/console/invitations");
         assertThat(rep.locator("[data-project='" + project + "']").textContent()).contains("Casa Prima Riva")
@@ -239,7 +214,7 @@ class ConsoleJourneysIT {
     @Test
     @Order(2)
     void sessionCookieIsHttpOnlyAndSameSiteAndPagesCarryNoToken() {
-        BrowserContext context = newContext();
+        BrowserContext context = newContext(consoleErrors);
         Page page = signIn(context, coordinator);
         List<Cookie> session = context.cookies().stream().filter(c -> c.name.startsWith("q_session")).toList();
         assertThat(session).isNotEmpty();
@@ -260,7 +235,7 @@ class ConsoleJourneysIT {
     @Test
     @Order(3)
     void aFormPostWithoutTheCsrfTokenIsRefused() {
-        BrowserContext context = newContext();
+        BrowserContext context = newContext(consoleErrors);
         Page page = signIn(context, coordinator);
         var response = page.request().post(platform.consoleUrl + "/console/projects/" + project + "/needs",
                 com.microsoft.playwright.options.RequestOptions.create().setForm(FormData.create().set("type", "FUNDING")
@@ -275,7 +250,7 @@ class ConsoleJourneysIT {
     @Test
     @Order(4)
     void signingOutEndsTheKeycloakSession() {
-        BrowserContext context = newContext();
+        BrowserContext context = newContext(consoleErrors);
         Page page = signIn(context, coordinator);
         page.click("#sign-out");
         page.locator("#signed-out").waitFor();
@@ -294,7 +269,7 @@ class ConsoleJourneysIT {
     @Test
     @Order(5)
     void representativeDeliversCoordinatorDisputesRepresentativeCorrectsCoordinatorConfirms() {
-        BrowserContext repBrowser = newContext();
+        BrowserContext repBrowser = newContext(consoleErrors);
         Page rep = signIn(repBrowser, charityRep);
         rep.navigate(platform.consoleUrl + "/console/contributions");
         String contribution = rep.locator("#contributions tbody tr").first().getAttribute("data-contribution");
@@ -303,7 +278,7 @@ class ConsoleJourneysIT {
         assertThat(rep.locator("[data-contribution='" + contribution + "'] td.disputed").textContent()).isEqualTo("0");
 
         // the coordinator sees both deliveries (40 earlier, 20 now) and disputes the new one; a reason is required
-        BrowserContext coordinatorBrowser = newContext();
+        BrowserContext coordinatorBrowser = newContext(consoleErrors);
         Page page = signIn(coordinatorBrowser, coordinator);
         page.navigate(platform.consoleUrl + "/console/projects/" + project);
         assertThat(page.locator("#deliveries-table tbody tr").count()).isEqualTo(2);
@@ -361,7 +336,7 @@ class ConsoleJourneysIT {
         String need = platform.need(coordinator, workshop, "EQUIPMENT", "20", "toolkits", "Toolkits for the repair cafe");
         platform.join(coordinator, workshop, company, companyRep, "FUNDER");
 
-        BrowserContext context = newContext();
+        BrowserContext context = newContext(consoleErrors);
         Page page = signIn(context, companyRep);
         page.navigate(platform.consoleUrl + "/console/pledge/" + workshop + "?need=" + need);
         check(page, "market-pledge");
@@ -403,7 +378,7 @@ class ConsoleJourneysIT {
     void administratorVerifiesAnOrganisationRegisteredInTheConsole() {
         String newcomer = platform.newUser("newcomer", "partner-rep");
         String name = "Cooperativa Nuova Riva " + UUID.randomUUID().toString().substring(0, 6);
-        BrowserContext repContext = newContext();
+        BrowserContext repContext = newContext(consoleErrors);
         Page rep = signIn(repContext, newcomer);
         assertThat(rep.locator("#me-partner").textContent()).contains("none yet");
         rep.navigate(platform.consoleUrl + "/console/organisation");
@@ -420,7 +395,7 @@ class ConsoleJourneysIT {
         assertThat(rep.locator("#org-status").textContent()).isEqualTo("PENDING_VERIFICATION");
         check(rep, "organisation-pending");
 
-        BrowserContext adminContext = newContext();
+        BrowserContext adminContext = newContext(consoleErrors);
         Page page = signIn(adminContext, admin);
         page.navigate(platform.consoleUrl + "/console/admin/partners");
         Locator card = page.locator("li.card", new Page.LocatorOptions().setHasText(name));
@@ -446,7 +421,7 @@ class ConsoleJourneysIT {
     void auditorReadsTheProjectItsDashboardAndCommitmentsWithoutAnyWriteControl() {
         assertThat(project).as("the project of the coordinator's journey").isNotNull();
         String auditor = platform.newUser("auditor", "auditor");
-        BrowserContext context = newContext();
+        BrowserContext context = newContext(consoleErrors);
         Page page = signIn(context, auditor);
         readOnly(page, "auditor-home");
         page.navigate(platform.consoleUrl + "/console/projects");
@@ -492,7 +467,7 @@ class ConsoleJourneysIT {
         List<String> secrets = List.of("Tenancy support visits", "Safeguarding incident", "Would you run the visits?",
                 "1,500.50", "private-need-orti", "private-risk-orti");
 
-        BrowserContext context = newContext();
+        BrowserContext context = newContext(consoleErrors);
         Page page = signIn(context, outsiderRep);
         for (String path : pagesOf(project)) {
             Response answer = page.navigate(platform.consoleUrl + path);
@@ -537,7 +512,7 @@ class ConsoleJourneysIT {
     @Order(10)
     void representativeAddsAColleagueAndRemovesThemButNeverTheLastMember() {
         String colleague = platform.newUser("colleague", "partner-rep");
-        BrowserContext context = newContext();
+        BrowserContext context = newContext(consoleErrors);
         Page page = signIn(context, charityRep);
         page.navigate(platform.consoleUrl + "/console/organisation");
         assertThat(page.locator("#members-table").textContent()).contains(charityRep);
@@ -570,7 +545,7 @@ class ConsoleJourneysIT {
         var current = platform.api(charityRep, "GET", "/api/v1/partners/" + charity, null, 200);
         platform.api(charityRep, "PATCH", "/api/v1/partners/" + charity, Map.of("name", "Banco Alimentare Riva ETS"), 200,
                 Map.of("If-Match", "\"" + current.getLong("version") + "\""));
-        BrowserContext context = newContext();
+        BrowserContext context = newContext(consoleErrors);
         Page page = signIn(context, admin);
         page.navigate(platform.consoleUrl + "/console/admin/partners?status=ACTIVE");
         Locator change = page.locator("[data-change='" + charity + "']");
@@ -588,7 +563,7 @@ class ConsoleJourneysIT {
     @Order(12)
     void coordinatorReadsThePortfolioAndTheProjectsIntegration() {
         assertThat(project).as("the project of the coordinator's journey").isNotNull();
-        BrowserContext context = newContext();
+        BrowserContext context = newContext(consoleErrors);
         Page page = signIn(context, coordinator);
         page.navigate(platform.consoleUrl + "/console/projects/portfolio");
         Locator row = page.locator("#portfolio [data-project='" + project + "']");
@@ -607,7 +582,7 @@ class ConsoleJourneysIT {
     @Test
     @Order(14)
     void representativeSeesTheUnreadCountOnEveryPageReadsTheInboxAndChoosesADigest() {
-        BrowserContext context = newContext();
+        BrowserContext context = newContext(consoleErrors);
         Page page = signIn(context, charityRep);
         // the verification of its organisation (set-up) reached notifications-service as an event: the badge counts it
         untilAccepted(page, "unread-badge", Duration.ofSeconds(60), () -> {
@@ -648,7 +623,7 @@ class ConsoleJourneysIT {
         assertThat(project).as("the project of the coordinator's journey").isNotNull();
         // the charity leaves the ACTIVE project: its 60 % of the safeguarding risk is released (an event later)
         platform.api(charityRep, "POST", "/api/v1/projects/" + project + "/participants/" + charity + "/withdraw", null, 200);
-        BrowserContext context = newContext();
+        BrowserContext context = newContext(consoleErrors);
         Page page = signIn(context, coordinator);
         untilAccepted(page, "release-not-shown", Duration.ofSeconds(60), () -> {
             page.navigate(platform.consoleUrl + "/console/projects/" + project);
@@ -694,7 +669,7 @@ class ConsoleJourneysIT {
                         .getList("criteria.findAll { !it.passed }.code", String.class).equals(List.of("LAUNCH_DECISION_APPROVED")));
 
         // the coordinator proposes the launch from the project page and approves it
-        BrowserContext lead = newContext();
+        BrowserContext lead = newContext(consoleErrors);
         Page page = signIn(lead, coordinator);
         page.navigate(platform.consoleUrl + "/console/projects/" + id);
         page.click("#proposals-link");
@@ -716,7 +691,7 @@ class ConsoleJourneysIT {
         lead.close();
 
         // the charity finds it in "awaiting my vote" (home shows the count) and approves: 2 of 3, no market approval
-        BrowserContext charityBrowser = newContext();
+        BrowserContext charityBrowser = newContext(consoleErrors);
         Page charityPage = signIn(charityBrowser, charityRep);
         assertThat(charityPage.locator("#awaiting-link").textContent()).contains("1");
         charityPage.click("#awaiting-link");
@@ -734,7 +709,7 @@ class ConsoleJourneysIT {
         charityBrowser.close();
 
         // the market partner's representative approves: PASSED, and the project is ACTIVE with no further click
-        BrowserContext marketBrowser = newContext();
+        BrowserContext marketBrowser = newContext(consoleErrors);
         Page marketPage = signIn(marketBrowser, marketRep);
         marketPage.click("#nav-awaiting");
         marketPage.waitForURL(java.util.regex.Pattern.compile(".*/console/proposals$"));
@@ -775,7 +750,7 @@ class ConsoleJourneysIT {
     @Order(15)
     void coordinatorDeclaresAnIndicatorRecordsMeasurementsAndSeesThemOverTime() {
         assertThat(project).as("the project of the coordinator's journey").isNotNull();
-        BrowserContext context = newContext();
+        BrowserContext context = newContext(consoleErrors);
         Page page = signIn(context, coordinator);
         page.navigate(platform.consoleUrl + "/console/projects/" + project);
         page.click("#indicators-link");
@@ -842,7 +817,7 @@ class ConsoleJourneysIT {
         assertThat(consoleErrors).isEmpty();
         context.close();
 
-        BrowserContext auditorContext = newContext();
+        BrowserContext auditorContext = newContext(consoleErrors);
         Page auditorPage = signIn(auditorContext, platform.newUser("auditor-ind", "auditor"));
         auditorPage.navigate(platform.consoleUrl + "/console/projects/" + project + "/indicators/" + indicator);
         assertThat(auditorPage.locator("#measurements-table tbody tr").count()).isEqualTo(3);
@@ -862,7 +837,7 @@ class ConsoleJourneysIT {
     @Order(16)
     void aServiceThatDoesNotAnswerGetsAClearMessageNeverAStackTrace() {
         assertThat(project).as("the project of the coordinator's journey").isNotNull();
-        BrowserContext context = newContext();
+        BrowserContext context = newContext(consoleErrors);
         Page page = signIn(context, coordinator);
         String commitments = platform.consoleUrl + "/console/projects/" + project + "/commitments";
         platform.stack.stop(Component.RESOURCES);
@@ -873,6 +848,7 @@ class ConsoleJourneysIT {
             assertThat(page.content()).doesNotContain("Exception").doesNotContain("at org.").doesNotContain("at io.");
             check(page, "unavailable");
         } finally {
+            // the stack is shared with the classes that run next: back on its port and data, ready, whatever happened
             platform.stack.restart(Component.RESOURCES);
         }
         untilAccepted(page, "commitments-after-restart", Duration.ofSeconds(60), () -> page.navigate(commitments).status() == 200);
@@ -965,44 +941,6 @@ class ConsoleJourneysIT {
     private String risk(Page page) {
         String id = page.locator("#risks article.risk").first().getAttribute("id");
         return id.substring("risk-".length());
-    }
-
-    private BrowserContext newContext() {
-        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900).setLocale("en-GB"));
-        context.onConsoleMessage(message -> {
-            // a 422 is the console re-rendering a form with the API's problem beside its field, which the journey
-            // provokes on purpose; the browser reports that answer's status as an error, but the page is the point
-            if ("error".equals(message.type()) && message.location() != null && message.location().contains("/console")
-                    && !message.text().startsWith("Failed to load resource: the server responded with a status of 422")) {
-                consoleErrors.add(message.text() + " at " + message.location());
-            }
-        });
-        return context;
-    }
-
-    private Page signIn(BrowserContext context, String username) {
-        Page page = context.newPage();
-        page.navigate(platform.consoleUrl + "/console");
-        page.fill("#username", username);
-        page.fill("#password", ConsoleStack.PASSWORD);
-        page.click("#kc-login");
-        page.locator("#me-username").waitFor();
-        return page;
-    }
-
-    /** axe-core: no serious or critical violation; screenshots at 1280 and 360 px. */
-    private void check(Page page, String name) {
-        var results = new AxeBuilder(page).analyze();
-        List<String> bad = results.getViolations().stream()
-                .filter(r -> "serious".equals(r.getImpact()) || "critical".equals(r.getImpact()))
-                .map(r -> r.getId() + ": " + r.getHelp() + " " + r.getNodes().stream().map(n -> String.valueOf(n.getTarget())).toList())
-                .toList();
-        page.setViewportSize(1280, 900);
-        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name + "-1280.png")).setFullPage(true));
-        page.setViewportSize(360, 740);
-        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name + "-360.png")).setFullPage(true));
-        page.setViewportSize(1280, 900);
-        assertThat(bad).as("axe on " + name).isEmpty();
     }
 
     @SuppressWarnings("unused")

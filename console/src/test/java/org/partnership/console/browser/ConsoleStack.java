@@ -1,5 +1,7 @@
 package org.partnership.console.browser;
 
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
 import io.restassured.http.ContentType;
 import org.partnership.stack.LocalStack;
 import org.partnership.stack.RunningStack;
@@ -165,6 +167,17 @@ final class ConsoleStack implements AutoCloseable {
     String need(String coordinator, String project, String type, String quantity, String unit, String description) {
         return api(coordinator, "POST", "/api/v1/needs", Map.of("projectId", project, "type", type, "quantity", quantity,
                 "unit", unit, "description", description), 201).getString("id");
+    }
+
+    /** Signs the user in through Keycloak's login page in this browser context; the console's home page. */
+    Page signIn(BrowserContext context, String username) {
+        Page page = context.newPage();
+        page.navigate(consoleUrl + "/console");
+        page.fill("#username", username);
+        page.fill("#password", PASSWORD);
+        page.click("#kc-login");
+        page.locator("#me-username").waitFor();
+        return page;
     }
 
     String token(String username) {

@@ -3,7 +3,6 @@ package org.partnership.console.browser;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
-import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -176,12 +175,7 @@ class DashboardRenderBenchmark {
              Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
                      .setHeadless(true).setArgs(List.of("--no-sandbox", "--disable-gpu")))) {
             BrowserContext context = browser.newContext();
-            Page page = context.newPage();
-            page.navigate(platform.consoleUrl + "/console");
-            page.fill("#username", username);
-            page.fill("#password", ConsoleStack.PASSWORD);
-            page.click("#kc-login");
-            page.locator("#me-username").waitFor();
+            platform.signIn(context, username);
             context.cookies().stream().filter(c -> c.domain.contains("localhost")).forEach(c -> cookies.put(c.name, c.value));
         }
     }
