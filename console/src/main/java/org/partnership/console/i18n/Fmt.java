@@ -4,13 +4,14 @@ import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Currency;
 import java.util.Locale;
 
-/** Dates, numbers and money formatted for the page's locale (the API sends ISO dates and decimal strings). */
+/** Dates, times, numbers and money for the page's locale (the API sends ISO dates, instants and decimal strings). */
 public final class Fmt {
 
     private final Locale locale;
@@ -33,6 +34,22 @@ public final class Fmt {
             return date.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale));
         } catch (RuntimeException notADate) {
             return text;
+        }
+    }
+
+    /**
+     * An instant (the API's ISO-8601) as a date and time for the locale, in UTC and saying so: the audit trail's "when"
+     * (the machine-readable instant stays beside it, in the page's {@code <time datetime>}).
+     */
+    public String dateTime(Object iso) {
+        if (iso == null || iso.toString().isBlank()) {
+            return "";
+        }
+        try {
+            return Instant.parse(iso.toString()).atZone(ZoneId.of("UTC"))
+                    .format(DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.LONG).withLocale(locale));
+        } catch (RuntimeException notAnInstant) {
+            return iso.toString();
         }
     }
 
