@@ -85,8 +85,8 @@ final class ServiceStarter extends Starter {
     /**
      * Heap and collector as a small container gets them (in k8s a 1-CPU limit makes the JVM pick the serial collector):
      * uncapped, a JVM takes up to a quarter of the machine's memory and G1 grows into it. bench/run-all's gateway
-     * rounds on 2 cores (issue #25): partners-service 906-968 MiB after the load with the JVM's defaults, 333-341 MiB
-     * with these; the gateway 514-519 -> 213-218 MiB; requests/s and p99 unchanged within the rounds' spread.
+     * rounds on 2 cores (issue #25): partners-service 906-946 MiB after the load with the JVM's defaults, 333 MiB
+     * with these; the gateway 502-519 -> 213 MiB; requests/s and p99 unchanged within the rounds' spread.
      */
     static final List<String> MEMORY = List.of("-XX:+UseSerialGC", "-Xmx128m");
 
