@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * ({@link ContractValidator}) and none differed from it. A violation already fails the request that received it; this
  * also fails the suite for violations collected with {@code -Dcontract.collect=true}, and reports the count.
  */
-@Order(Integer.MAX_VALUE - 2)
+@Order(Integer.MAX_VALUE - 3)
 @ExtendWith(Platform.class)
 class ContractAuditIT {
 

@@ -5,7 +5,6 @@ import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.partnership.stack.Component;
 import org.partnership.stack.LocalStack;
 import org.partnership.stack.RunningStack;
 import org.partnership.stack.StackConfig;
@@ -13,16 +12,14 @@ import org.partnership.stack.StackException;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 
 /**
  * The platform under test: the stack {@code ./stack} starts (same code), on free ports and a throwaway data
- * directory, without demo data and without the web console, started once for the whole suite and stopped at its end — also when tests fail.
+ * directory, without demo data, the web console included, started once for the whole suite and stopped at its end — also when tests fail.
  * Users are created in the real Keycloak and sign in with the password grant; every call goes through the gateway, and
  * every answer it gives is checked against the API description ({@link ContractValidator}).
  */
@@ -37,10 +34,8 @@ public final class Platform implements BeforeAllCallback, ExtensionContext.Store
                 Path repo = Path.of(System.getProperty("partnership.repo", "..")).toAbsolutePath().normalize();
                 // fault proxies in front of Kafka and resources-service, healthy until FaultInjectionIT breaks them
                 StackConfig config = StackConfig.ephemeral(repo).withDemoData(false).withFaultProxies(true);
-                // the API platform; the web console has its own browser suite (console module)
-                Set<Component> components = EnumSet.copyOf(config.components());
-                components.remove(Component.CONSOLE);
-                stack = LocalStack.start(config.withComponents(components));
+                // the whole platform, the web console included (the browser classes, org.partnership.e2e.browser)
+                stack = LocalStack.start(config);
                 context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put("partnership-platform", this);
                 RestAssured.baseURI = stack.gatewayUrl();
                 RestAssured.filters(new ContractFilter());
@@ -84,14 +79,17 @@ public final class Platform implements BeforeAllCallback, ExtensionContext.Store
         return given().baseUri(stack.gatewayUrl()).auth().oauth2(token).contentType(ContentType.JSON);
     }
 
-    /** A new user in the realm (password {@code e2e-secret}) with these realm roles, and their access token. */
+    /** Every user the suite creates signs in with this password (the API's password grant, the console's login page). */
+    public static final String PASSWORD = "e2e-secret";
+
+    /** A new user in the realm (password {@link #PASSWORD}) with these realm roles, and their access token. */
     public static User newUser(String prefix, String... roles) {
         String username = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
         String admin = adminToken();
         given().baseUri(stack.keycloakUrl()).auth().oauth2(admin).contentType(ContentType.JSON)
                 .body(Map.of("username", username, "enabled", true, "email", username + "@e2e.example.org",
                         "emailVerified", true, "firstName", prefix, "lastName", "E2E",
-                        "credentials", java.util.List.of(Map.of("type", "password", "value", "e2e-secret", "temporary", false))))
+                        "credentials", java.util.List.of(Map.of("type", "password", "value", PASSWORD, "temporary", false))))
                 .post("/admin/realms/partnership/users").then().statusCode(201);
         String id = given().baseUri(stack.keycloakUrl()).auth().oauth2(admin).queryParam("username", username).queryParam("exact", true)
                 .get("/admin/realms/partnership/users").then().statusCode(200).extract().path("[0].id");
@@ -115,15 +113,16 @@ public final class Platform implements BeforeAllCallback, ExtensionContext.Store
          */
         public String token() {
             try {
-                return stack.token(username, "e2e-secret");
+                return stack.token(username, PASSWORD);
             } catch (StackException refused) {
                 RawHttp.sleep(Duration.ofMillis(1500));
-                return stack.token(username, "e2e-secret");
+                return stack.token(username, PASSWORD);
             }
         }
     }
 
-    private static String adminToken() {
+    /** A token of Keycloak's master-realm administrator (the local stack's admin/admin), for the realm's admin API. */
+    public static String adminToken() {
         return given().baseUri(stack.keycloakUrl()).formParam("grant_type", "password").formParam("client_id", "admin-cli")
                 .formParam("username", "admin").formParam("password", "admin")
                 .post("/realms/master/protocol/openid-connect/token").then().statusCode(200).extract().path("access_token");

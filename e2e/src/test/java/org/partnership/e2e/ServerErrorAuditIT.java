@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Last but the fault injection (which kills services on purpose): across everything the suite did, no service and not the gateway answered a single 5xx. */
-@Order(Integer.MAX_VALUE - 1)
+/** After everything but the outages (ConsoleOutageIT stops resources-service, the fault injection kills parts): across everything the suite did, no service and not the gateway answered a single 5xx. */
+@Order(Integer.MAX_VALUE - 2)
 @ExtendWith(Platform.class)
 class ServerErrorAuditIT {
 

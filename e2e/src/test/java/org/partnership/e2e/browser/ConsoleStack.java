@@ -1,14 +1,12 @@
-package org.partnership.console.browser;
+package org.partnership.e2e.browser;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import io.restassured.http.ContentType;
-import org.partnership.stack.LocalStack;
+import org.partnership.e2e.Platform;
 import org.partnership.stack.RunningStack;
-import org.partnership.stack.StackConfig;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -20,39 +18,34 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The real platform for the browser tests: the stack {@code ./stack} starts (Keycloak, Kafka, PostgreSQL, the packaged
- * services and the console, on free ports); the browser reaches the console through the gateway. Users are created in the real
- * Keycloak; they sign in through its login page in the browser.
+ * The platform as the browser tests see it: the suite's shared stack ({@link Platform}: Keycloak, Kafka, PostgreSQL,
+ * the packaged services and the console, on free ports), whose console the browser reaches through the gateway. Users
+ * are created in the real Keycloak; they sign in through its login page in the browser.
  */
-final class ConsoleStack implements AutoCloseable {
+final class ConsoleStack {
 
-    static final String PASSWORD = "browser-secret";
+    static final String PASSWORD = Platform.PASSWORD;
 
     final RunningStack stack;
     final String consoleUrl;
+
     private ConsoleStack(RunningStack stack, String consoleUrl) {
         this.stack = stack;
         this.consoleUrl = consoleUrl;
     }
 
-    static ConsoleStack start() {
-        Path repo = Path.of(System.getProperty("partnership.repo", "..")).toAbsolutePath().normalize();
-        RunningStack stack = LocalStack.start(StackConfig.ephemeral(repo).withDemoData(false));
+    /** The console of this stack, its address allowed as a redirect target of the realm's console client. */
+    static ConsoleStack on(RunningStack stack) {
         // the browser goes where people go: the console's pages through the gateway, the only public entry
         String consoleUrl = stack.gatewayUrl().replace("://127.0.0.1:", "://localhost:");
-        try {
-            allowRedirectsTo(stack, consoleUrl);
-        } catch (RuntimeException e) {
-            stack.close();
-            throw e;
-        }
+        allowRedirectsTo(stack, consoleUrl);
         return new ConsoleStack(stack, consoleUrl);
     }
 
     /** The realm's console client as Keycloak holds it (after the import resolved its placeholders). */
     @SuppressWarnings("unchecked")
     Map<String, Object> consoleClient() {
-        return client(stack, adminToken(stack));
+        return client(stack, Platform.adminToken());
     }
 
     @SuppressWarnings("unchecked")
@@ -65,7 +58,7 @@ final class ConsoleStack implements AutoCloseable {
 
     /** The realm's console client knows the demo addresses; this run's console listens on a free port. */
     private static void allowRedirectsTo(RunningStack stack, String consoleUrl) {
-        String admin = adminToken(stack);
+        String admin = Platform.adminToken();
         Map<String, Object> client = client(stack, admin);
         String id = (String) client.get("id");
         @SuppressWarnings("unchecked")
@@ -81,22 +74,7 @@ final class ConsoleStack implements AutoCloseable {
 
     /** A new user with these realm roles (password {@link #PASSWORD}). */
     String newUser(String prefix, String... roles) {
-        String username = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-        String admin = adminToken(stack);
-        given().baseUri(stack.keycloakUrl()).auth().oauth2(admin).contentType(ContentType.JSON)
-                .body(Map.of("username", username, "enabled", true, "email", username + "@browser.example.org",
-                        "emailVerified", true, "firstName", prefix, "lastName", "Browser",
-                        "credentials", List.of(Map.of("type", "password", "value", PASSWORD, "temporary", false))))
-                .post("/admin/realms/partnership/users").then().statusCode(201);
-        String id = given().baseUri(stack.keycloakUrl()).auth().oauth2(admin).queryParam("username", username).queryParam("exact", true)
-                .get("/admin/realms/partnership/users").then().statusCode(200).extract().path("[0].id");
-        for (String role : roles) {
-            Map<?, ?> representation = given().baseUri(stack.keycloakUrl()).auth().oauth2(admin)
-                    .get("/admin/realms/partnership/roles/" + role).then().statusCode(200).extract().as(Map.class);
-            given().baseUri(stack.keycloakUrl()).auth().oauth2(admin).contentType(ContentType.JSON).body(List.of(representation))
-                    .post("/admin/realms/partnership/users/" + id + "/role-mappings/realm").then().statusCode(204);
-        }
-        return username;
+        return Platform.newUser(prefix, roles).username();
     }
 
     /** Registers an organisation for the representative through the API, has the admin verify it, waits for the link. */
@@ -188,14 +166,4 @@ final class ConsoleStack implements AutoCloseable {
         return new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]), StandardCharsets.UTF_8);
     }
 
-    private static String adminToken(RunningStack stack) {
-        return given().baseUri(stack.keycloakUrl()).formParam("grant_type", "password").formParam("client_id", "admin-cli")
-                .formParam("username", "admin").formParam("password", "admin")
-                .post("/realms/master/protocol/openid-connect/token").then().statusCode(200).extract().path("access_token");
-    }
-
-    @Override
-    public void close() {
-        stack.close();
-    }
 }

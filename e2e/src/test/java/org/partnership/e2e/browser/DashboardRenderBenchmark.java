@@ -1,4 +1,4 @@
-package org.partnership.console.browser;
+package org.partnership.e2e.browser;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
@@ -6,6 +6,8 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Playwright;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.partnership.e2e.Platform;
 import org.partnership.stack.Component;
 
 import java.io.ByteArrayOutputStream;
@@ -34,10 +36,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Benchmark (not part of the test suite: failsafe runs only {@code *IT} classes unless asked): the console's project
- * dashboard page with 50 contributions and 10 risks, against the real stack, with a session signed in through
- * Keycloak's login page.
+ * dashboard page with 50 contributions and 10 risks, against the real stack (the e2e suite's, {@link Platform}: its
+ * fault proxies stay healthy, one more local TCP hop between the gateway and resources-service), with a session
+ * signed in through Keycloak's login page.
  *
- * <pre>./mvnw -B verify -pl console -am -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=DashboardRenderBenchmark</pre>
+ * <pre>./mvnw -B verify -pl e2e -am -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=DashboardRenderBenchmark</pre>
  *
  * Seeds through the public API: a project led by a city, with a charity and a company accepted, 5 needs, 50
  * contributions (25 each, half valued, 10 partly delivered), 10 risks allocated among the three, 2 indicators with 3
@@ -45,9 +48,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * server's whole answer (the console asks the gateway for the dashboard and the indicators, renders Qute) measured
  * by the client, both directly at the console and through the gateway (the user's path). Also the first load's
  * weight: the page and the CSS and JS it links, as served (compressed) and as gzip would make them. Writes
- * {@code console/target/benchmarks/dashboard-render.txt}. Targets (#20): p95 at most 150 ms on 2 cores; first load
+ * {@code e2e/target/benchmarks/dashboard-render.txt}. Targets (#20): p95 at most 150 ms on 2 cores; first load
  * at most 150 KB.
  */
+@ExtendWith(Platform.class)
 class DashboardRenderBenchmark {
 
     private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
@@ -65,50 +69,49 @@ class DashboardRenderBenchmark {
     @Test
     void measure() throws Exception {
         Assumptions.assumeTrue(Files.isExecutable(CHROMIUM), "no " + CHROMIUM + ": the benchmark signs in with a browser");
-        try (ConsoleStack platform = ConsoleStack.start()) {
-            long seedStart = System.nanoTime();
-            String project = seed(platform);
-            long seedMillis = (System.nanoTime() - seedStart) / 1_000_000;
-            signIn(platform, coordinator);
-            String path = "/console/projects/" + project + "/dashboard";
-            String gateway = platform.consoleUrl;
-            String console = platform.stack.url(Component.CONSOLE).replace("://127.0.0.1:", "://localhost:");
+        ConsoleStack platform = ConsoleStack.on(Platform.stack());
+        long seedStart = System.nanoTime();
+        String project = seed(platform);
+        long seedMillis = (System.nanoTime() - seedStart) / 1_000_000;
+        signIn(platform, coordinator);
+        String path = "/console/projects/" + project + "/dashboard";
+        String gateway = platform.consoleUrl;
+        String console = platform.stack.url(Component.CONSOLE).replace("://127.0.0.1:", "://localhost:");
 
-            HttpResponse<byte[]> first = get(gateway + path, Map.of());
-            String html = new String(first.body(), StandardCharsets.UTF_8);
-            assertThat(first.statusCode()).as("the dashboard for a signed-in session").isEqualTo(200);
-            assertThat(html).contains("svg").contains("Risk heat map");
-            assertThat(html.split("<tr data-partner=", -1).length - 1).as("rows of contributions per partner and type")
-                    .isGreaterThanOrEqualTo(2);
+        HttpResponse<byte[]> first = get(gateway + path, Map.of());
+        String html = new String(first.body(), StandardCharsets.UTF_8);
+        assertThat(first.statusCode()).as("the dashboard for a signed-in session").isEqualTo(200);
+        assertThat(html).contains("svg").contains("Risk heat map");
+        assertThat(html.split("<tr data-partner=", -1).length - 1).as("rows of contributions per partner and type")
+                .isGreaterThanOrEqualTo(2);
 
-            assertThat(charted(html)).as("both indicators' charts, 3 measurements each").isEqualTo(2);
-            // warm-up on both paths, then ABBA: direct, gateway, gateway, direct (half the rounds each block), so
-            // neither path is measured only while the JIT is younger or the machine busier
-            warmUp(console + path);
-            warmUp(gateway + path);
-            List<Long> direct = new ArrayList<>();
-            List<Long> routed = new ArrayList<>();
-            direct.addAll(rounds(console + path, ROUNDS / 2));
-            routed.addAll(rounds(gateway + path, ROUNDS / 2));
-            routed.addAll(rounds(gateway + path, ROUNDS - ROUNDS / 2));
-            direct.addAll(rounds(console + path, ROUNDS - ROUNDS / 2));
-            Collections.sort(direct);
-            Collections.sort(routed);
+        assertThat(charted(html)).as("both indicators' charts, 3 measurements each").isEqualTo(2);
+        // warm-up on both paths, then ABBA: direct, gateway, gateway, direct (half the rounds each block), so
+        // neither path is measured only while the JIT is younger or the machine busier
+        warmUp(console + path);
+        warmUp(gateway + path);
+        List<Long> direct = new ArrayList<>();
+        List<Long> routed = new ArrayList<>();
+        direct.addAll(rounds(console + path, ROUNDS / 2));
+        routed.addAll(rounds(gateway + path, ROUNDS / 2));
+        routed.addAll(rounds(gateway + path, ROUNDS - ROUNDS / 2));
+        direct.addAll(rounds(console + path, ROUNDS - ROUNDS / 2));
+        Collections.sort(direct);
+        Collections.sort(routed);
 
-            StringBuilder report = new StringBuilder();
-            report.append(String.format("console dashboard page: 50 contributions (2 partners), 10 risks, 5 needs, 2 indicators (seeded "
-                    + "through the API in %,d ms)%n", seedMillis));
-            report.append(String.format("%,d sequential GET %s per path (ABBA blocks: direct, gateway, gateway, direct) after %d warm-up on each, signed-in session, %d cores shared with the whole "
-                    + "stack (Keycloak, Kafka, PostgreSQL, the services, the console)%n", ROUNDS, "/console/projects/{id}/dashboard", WARM_UP,
-                    Runtime.getRuntime().availableProcessors()));
-            report.append(line("direct to the console", direct));
-            report.append(line("through the gateway  ", routed));
-            report.append(weight(gateway, path, html));
-            Path out = Paths.get("target", "benchmarks", "dashboard-render.txt");
-            Files.createDirectories(out.getParent());
-            Files.writeString(out, report.toString());
-            System.out.println(report);
-        }
+        StringBuilder report = new StringBuilder();
+        report.append(String.format("console dashboard page: 50 contributions (2 partners), 10 risks, 5 needs, 2 indicators (seeded "
+                + "through the API in %,d ms)%n", seedMillis));
+        report.append(String.format("%,d sequential GET %s per path (ABBA blocks: direct, gateway, gateway, direct) after %d warm-up on each, signed-in session, %d cores shared with the whole "
+                + "stack (Keycloak, Kafka, PostgreSQL, the services, the console)%n", ROUNDS, "/console/projects/{id}/dashboard", WARM_UP,
+                Runtime.getRuntime().availableProcessors()));
+        report.append(line("direct to the console", direct));
+        report.append(line("through the gateway  ", routed));
+        report.append(weight(gateway, path, html));
+        Path out = Paths.get("target", "benchmarks", "dashboard-render.txt");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, report.toString());
+        System.out.println(report);
     }
 
     private String coordinator;

@@ -1,4 +1,4 @@
-package org.partnership.console.browser;
+package org.partnership.e2e.browser;
 
 import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.BrowserContext;
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.partnership.stack.Component;
+import org.partnership.e2e.Platform;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -37,10 +37,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.partnership.console.browser.ConsoleBrowser.SHOTS;
-import static org.partnership.console.browser.ConsoleBrowser.check;
-import static org.partnership.console.browser.ConsoleBrowser.newContext;
-import static org.partnership.console.browser.ConsoleBrowser.signIn;
+import static org.partnership.e2e.browser.ConsoleBrowser.SHOTS;
+import static org.partnership.e2e.browser.ConsoleBrowser.check;
+import static org.partnership.e2e.browser.ConsoleBrowser.newContext;
+import static org.partnership.e2e.browser.ConsoleBrowser.signIn;
 
 /**
  * The console in a real browser (Debian's Chromium driven by Playwright) against the real platform, signing in through
@@ -51,7 +51,7 @@ import static org.partnership.console.browser.ConsoleBrowser.signIn;
  * representative sees nothing private. axe-core checks each screen visited; screenshots at 1280 and 360 px go to
  * target/screenshots; and the BFF's security promises are checked from the browser's side.
  */
-@ExtendWith(ConsoleBrowser.class)
+@ExtendWith({Platform.class, ConsoleBrowser.class})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleJourneysIT {
@@ -827,35 +827,6 @@ class ConsoleJourneysIT {
         readOnly(auditorPage, "auditor-indicators");
         assertThat(consoleErrors).isEmpty();
         auditorContext.close();
-    }
-
-    /**
-     * A service that does not answer: resources-service stopped, the project's commitments page says a service is slow
-     * or unavailable (503), with no stack trace; once it is back, the same page works again.
-     */
-    @Test
-    @Order(16)
-    void aServiceThatDoesNotAnswerGetsAClearMessageNeverAStackTrace() {
-        assertThat(project).as("the project of the coordinator's journey").isNotNull();
-        BrowserContext context = newContext(consoleErrors);
-        Page page = signIn(context, coordinator);
-        String commitments = platform.consoleUrl + "/console/projects/" + project + "/commitments";
-        platform.stack.stop(Component.RESOURCES);
-        try {
-            Response answer = page.navigate(commitments);
-            assertThat(answer.status()).isEqualTo(503);
-            assertThat(page.locator("#failure").textContent()).contains("slow or unavailable");
-            assertThat(page.content()).doesNotContain("Exception").doesNotContain("at org.").doesNotContain("at io.");
-            check(page, "unavailable");
-        } finally {
-            // the stack is shared with the classes that run next: back on its port and data, ready, whatever happened
-            platform.stack.restart(Component.RESOURCES);
-        }
-        untilAccepted(page, "commitments-after-restart", Duration.ofSeconds(60), () -> page.navigate(commitments).status() == 200);
-        // the browser reports the 503 it was shown as an error: that answer is the one this test asked for
-        consoleErrors.removeIf(error -> error.startsWith("Failed to load resource: the server responded with a status of 503"));
-        assertThat(consoleErrors).isEmpty();
-        context.close();
     }
 
     /** ADMIT_PARTNER through the API: proposed by the first voter, approved by every voter, accepted by the representative. */

@@ -1,4 +1,4 @@
-package org.partnership.console.browser;
+package org.partnership.e2e.browser;
 
 import com.deque.html.axecore.playwright.AxeBuilder;
 import com.microsoft.playwright.Browser;
@@ -9,6 +9,7 @@ import com.microsoft.playwright.Playwright;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.partnership.e2e.Platform;
 import org.partnership.stack.Component;
 
 import java.nio.file.Files;
@@ -19,9 +20,10 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What the console's browser tests share: the real platform ({@link ConsoleStack}) and Debian's Chromium driven by
- * Playwright, started once for the whole run by the first class that uses them ({@code @ExtendWith(ConsoleBrowser.class)})
- * and closed at its end, also when tests fail; and the browser steps every test takes: a fresh context, the sign-in
+ * What the console's browser tests share: the suite's platform seen from the console ({@link ConsoleStack}; the
+ * stack itself is {@link Platform}'s, so a class declares {@code @ExtendWith({Platform.class, ConsoleBrowser.class})}, in
+ * that order) and Debian's Chromium driven by Playwright, started once for the whole run by the first class that uses
+ * them and closed at its end, also when tests fail; and the browser steps every test takes: a fresh context, the sign-in
  * through Keycloak's login page, axe-core's check with the screenshots. Each class creates its own users and organisations (unique names), so the classes stay
  * independent of each other and of their order; one that stops a part of the stack starts it again before it ends.
  */
@@ -42,7 +44,7 @@ final class ConsoleBrowser implements BeforeAllCallback, ExtensionContext.Store.
             if (platform == null) {
                 // registered first: closed at the end of the run whatever happens below
                 context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put("console-browser", this);
-                platform = ConsoleStack.start();
+                platform = ConsoleStack.on(Platform.stack());
                 playwright = Playwright.create();
                 browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM).setHeadless(true)
                         .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -62,12 +64,9 @@ final class ConsoleBrowser implements BeforeAllCallback, ExtensionContext.Store.
                 if (browser != null) {
                     browser.close();
                 }
+            } finally {
                 if (playwright != null) {
                     playwright.close();
-                }
-            } finally {
-                if (platform != null) {
-                    platform.close();
                 }
                 browser = null;
                 playwright = null;

@@ -1,4 +1,4 @@
-package org.partnership.console.browser;
+package org.partnership.e2e.browser;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.partnership.e2e.Platform;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,10 +19,10 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.partnership.console.browser.ConsoleBrowser.SHOTS;
-import static org.partnership.console.browser.ConsoleBrowser.check;
-import static org.partnership.console.browser.ConsoleBrowser.newContext;
-import static org.partnership.console.browser.ConsoleBrowser.signIn;
+import static org.partnership.e2e.browser.ConsoleBrowser.SHOTS;
+import static org.partnership.e2e.browser.ConsoleBrowser.check;
+import static org.partnership.e2e.browser.ConsoleBrowser.newContext;
+import static org.partnership.e2e.browser.ConsoleBrowser.signIn;
 
 /**
  * The audit trail in the console (issue #22), in a real browser signed in through Keycloak against the real platform:
@@ -30,7 +31,7 @@ import static org.partnership.console.browser.ConsoleBrowser.signIn;
  * from the project page and has no audit trail (no link, a 403 page); another partner's representative sees nothing
  * of the project's history. axe-core checks each new screen.
  */
-@ExtendWith(ConsoleBrowser.class)
+@ExtendWith({Platform.class, ConsoleBrowser.class})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AuditConsoleIT {
