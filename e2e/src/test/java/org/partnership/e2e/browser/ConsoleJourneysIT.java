@@ -525,7 +525,7 @@ class ConsoleJourneysIT {
         page.click("#add-member");
         assertThat(page.locator("#member-user-err").textContent()).isNotBlank();
         assertThat(page.inputValue("#member-user")).isEqualTo(nobody);
-        page.fill("#member-user", colleague + "@browser.example.org");
+        page.fill("#member-user", colleague + "@e2e.example.org");
         page.click("#add-member");
         Locator row = page.locator("#members-table tr", new Page.LocatorOptions().setHasText(colleague));
         assertThat(row.count()).isEqualTo(1);
