@@ -3,13 +3,11 @@ package org.partnership.audit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.eclipse.microprofile.config.ConfigProvider;
+import org.partnership.testsupport.Database;
 import org.partnership.testsupport.EventContracts;
 import org.partnership.testsupport.Topics;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -24,9 +22,9 @@ final class Events {
 
     /** A valid event of the type around the contract's first example, changed by {@code data}, with an actor. */
     static ObjectNode event(String type, String source, String subject, ObjectNode actor, String correlationId, java.util.function.Consumer<ObjectNode> data) {
-        ObjectNode example = (ObjectNode) EventContracts.dataExamples(type).get(0).deepCopy();
+        ObjectNode example = EventContracts.exampleData(type);
         data.accept(example);
-        ObjectNode event = (ObjectNode) read(EventContracts.event(type, source, subject, example));
+        ObjectNode event = (ObjectNode) EventContracts.json(EventContracts.event(type, source, subject, example));
         event.put("time", Instant.now().toString());
         event.put("correlationid", correlationId);
         if (actor != null) {
@@ -52,40 +50,11 @@ final class Events {
         Topics.sendCloudEvent(topic, event.path("subject").asText(), event.toString());
     }
 
-    static long count(String sql, Object... args) {
-        try (Connection c = connect(); var statement = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                statement.setObject(i + 1, args[i]);
-            }
-            try (ResultSet rs = statement.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
-
     static void execute(String... statements) {
-        try (Connection c = connect(); var s = c.createStatement()) {
+        try (Connection c = Database.connect(); var s = c.createStatement()) {
             for (String sql : statements) {
                 s.execute(sql);
             }
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    static Connection connect() throws Exception {
-        var config = ConfigProvider.getConfig();
-        return DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
-                config.getOptionalValue("quarkus.datasource.username", String.class).orElse("postgres"),
-                config.getOptionalValue("quarkus.datasource.password", String.class).orElse("postgres"));
-    }
-
-    static JsonNode read(String json) {
-        try {
-            return MAPPER.readTree(json);
         } catch (Exception e) {
             throw new AssertionError(e);
         }

@@ -4,6 +4,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.partnership.audit.service.RetentionJob;
+import org.partnership.testsupport.Database;
 import org.partnership.testsupport.Tokens;
 
 import java.time.Duration;
@@ -30,7 +31,7 @@ class RetentionTest {
     @Test
     void shouldOfferNoWayToChangeOrDeleteAnEntry() {
         AuditTrailTest.world();
-        long seq = Events.count("select max(seq) from audit_entry");
+        long seq = Database.longValue("select max(seq) from audit_entry");
         for (String path : List.of("/api/v1/audit", "/api/v1/audit/" + seq, "/api/v1/audit/export", "/api/v1/audit/verify")) {
             for (String method : List.of("DELETE", "PUT", "PATCH", "POST")) {
                 for (String token : List.of(Tokens.admin(), Tokens.auditor())) {
@@ -49,21 +50,21 @@ class RetentionTest {
             given().auth().oauth2(Tokens.admin()).contentType("application/json").body("{}").request(method, "/api/v1/audit")
                     .then().statusCode(405);
         }
-        assertThat(Events.count("select max(seq) from audit_entry")).isEqualTo(seq);
-        assertThat(Events.count("select count(*) from audit_entry where seq = ?", seq)).isEqualTo(1);
+        assertThat(Database.longValue("select max(seq) from audit_entry")).isEqualTo(seq);
+        assertThat(Database.longValue("select count(*) from audit_entry where seq = ?", seq)).isEqualTo(1);
     }
 
     @Test
     void shouldKeepEveryEntryWithinTheRetention() {
         AuditTrailTest.world();
         assertThat(retention.retention()).as("partnership.audit.retention (default)").isEqualTo(Period.ofYears(10));
-        long entries = Events.count("select count(*) from audit_entry");
-        long anchors = Events.count("select count(*) from audit_anchor");
+        long entries = Database.longValue("select count(*) from audit_entry");
+        long anchors = Database.longValue("select count(*) from audit_anchor");
 
         assertThat(retention.run().await().atMost(Duration.ofSeconds(30))).isZero();
 
-        assertThat(Events.count("select count(*) from audit_entry")).isEqualTo(entries);
-        assertThat(Events.count("select count(*) from audit_anchor")).isEqualTo(anchors);
+        assertThat(Database.longValue("select count(*) from audit_entry")).isEqualTo(entries);
+        assertThat(Database.longValue("select count(*) from audit_anchor")).isEqualTo(anchors);
         given().auth().oauth2(Tokens.auditor()).get("/api/v1/audit/verify").then().statusCode(200).body("valid", is(true));
     }
 }
