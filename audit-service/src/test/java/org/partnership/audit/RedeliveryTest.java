@@ -58,7 +58,9 @@ class RedeliveryTest {
 
         assertThat(Database.longValue("select count(*) from audit_entry")).isEqualTo(before + 3);
         assertThat(Database.longValue("select count(*) from (select event_id from audit_entry group by event_id having count(*) > 1) d")).isZero();
-        assertThat(Database.longValue("select count(*) from audit_entry where seq not between 1 and (select count(*) from audit_entry)")).isZero();
+        // positions without gaps, from the first (or from the retention's anchor, once RetentionTest removed the oldest)
+        assertThat(Database.longValue("select count(*) from audit_entry where seq - coalesce((select seq from audit_anchor), 0)"
+                + " not between 1 and (select count(*) from audit_entry)")).isZero();
         // the second deliveries did arrive, and were recognised
         assertThat(duplicates()).isGreaterThanOrEqualTo(duplicates + before);
         given().auth().oauth2(Tokens.auditor()).get("/api/v1/audit/verify").then().statusCode(200).body("valid", is(true));
