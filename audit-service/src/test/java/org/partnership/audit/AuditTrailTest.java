@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
+import org.partnership.testsupport.Database;
 import org.partnership.testsupport.Tokens;
 
 import java.time.Duration;
@@ -67,7 +68,7 @@ class AuditTrailTest {
         events.add(Events.event("partnership.partner.verified.v1", "/partners-service", outsider.toString(),
                 Events.user("ada-" + outsider, null, "admin"), correlation + "-4", d -> d.put("partnerId", outsider.toString())));
         events.forEach(e -> Events.send(topicOf(e), e));
-        await().atMost(PATIENCE).until(() -> events.stream().allMatch(e -> Events.count(
+        await().atMost(PATIENCE).until(() -> events.stream().allMatch(e -> Database.longValue(
                 "select count(*) from audit_entry where event_id = cast(? as uuid)", e.path("id").asText()) == 1));
         return new World(project, lead, member, peer, outsider, correlation, events);
     }
@@ -89,9 +90,9 @@ class AuditTrailTest {
         ObjectNode marker = Events.event("partnership.contribution.pledged.v1", "/resources-service", pledged.path("subject").asText(),
                 Events.user("marker", w.member(), "partner-rep"), "marker", d -> d.put("contributionId", pledged.path("subject").asText()));
         Events.send("resources.v1", marker);
-        await().atMost(PATIENCE).until(() -> Events.count("select count(*) from audit_entry where event_id = cast(? as uuid)",
+        await().atMost(PATIENCE).until(() -> Database.longValue("select count(*) from audit_entry where event_id = cast(? as uuid)",
                 marker.path("id").asText()) == 1);
-        assertThat(Events.count("select count(*) from audit_entry where event_id = cast(? as uuid)", pledged.path("id").asText())).isEqualTo(1);
+        assertThat(Database.longValue("select count(*) from audit_entry where event_id = cast(? as uuid)", pledged.path("id").asText())).isEqualTo(1);
 
         as(Tokens.auditor()).queryParam("correlationId", w.correlation()).get(AUDIT).then().statusCode(200)
                 .body("items", hasSize(1))
@@ -209,7 +210,7 @@ class AuditTrailTest {
     void shouldNameTheFirstBrokenLinkWhenAnEntryIsEditedInTheDatabase() {
         World w = world();
         as(Tokens.auditor()).get(AUDIT + "/verify").then().statusCode(200).body("valid", is(true)).body("firstBroken", nullValue());
-        long seq = Events.count("select seq from audit_entry where event_id = cast(? as uuid)", w.events().get(1).path("id").asText());
+        long seq = Database.longValue("select seq from audit_entry where event_id = cast(? as uuid)", w.events().get(1).path("id").asText());
 
         // the table refuses changes and deletions...
         assertThatThrownBy(() -> Events.execute("update audit_entry set actor_username = 'mallory' where seq = " + seq))

@@ -9,6 +9,7 @@ import org.partnership.notifications.messaging.PartnerEventConsumer;
 import org.partnership.notifications.messaging.ProjectEventConsumer;
 import org.partnership.notifications.messaging.ResourceEventConsumer;
 import org.partnership.notifications.service.DigestJob;
+import org.partnership.testsupport.EventContracts;
 import org.partnership.testsupport.GreenMailResource;
 import org.partnership.testsupport.Mailbox;
 import org.partnership.testsupport.Tokens;
@@ -24,17 +25,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
-import static org.partnership.notifications.Fixtures.awaitProcessed;
 import static org.partnership.notifications.Fixtures.event;
-import static org.partnership.notifications.Fixtures.rows;
-import static org.partnership.notifications.Fixtures.send;
 import static org.partnership.notifications.Fixtures.subject;
+import static org.partnership.testsupport.Database.awaitProcessed;
+import static org.partnership.testsupport.Database.rows;
+import static org.partnership.testsupport.Topics.sendEvent;
 
 /** Events from the real broker become notifications in the app and e-mail through the real SMTP server (GreenMail). */
 @QuarkusTest
@@ -59,11 +60,11 @@ class NotificationFlowTest {
                 "title", title, "leadPartnerId", lead.toString(), "partnerId", partner.toString(), "version", 2,
                 "participants", List.of(Map.of("partnerId", lead.toString(), "role", "LEAD", "status", "ACCEPTED"),
                         Map.of("partnerId", partner.toString(), "role", "CO_PRODUCER", "status", "INVITED"))));
-        return send("projects.v1", invited);
+        return sendEvent("projects.v1", invited);
     }
 
     static String addMember(UUID partner, String username, String email, String locale) {
-        return send("partners.v1", event("partnership.partner.member-added.v1", partner.toString(), Map.of("partnerId", partner.toString(),
+        return sendEvent("partners.v1", event("partnership.partner.member-added.v1", partner.toString(), Map.of("partnerId", partner.toString(),
                 "userId", subject(username), "username", username, "email", email, "locale", locale)));
     }
 
@@ -137,11 +138,11 @@ class NotificationFlowTest {
         // the same record twice (a redelivery), then a later event of the same project (same partition) as a marker
         Topics.send("projects.v1", project.toString(), invited);
         Topics.send("projects.v1", project.toString(), invited);
-        String marker = send("projects.v1", event("partnership.project.updated.v1", project.toString(), Map.of("projectId", project.toString(),
+        String marker = sendEvent("projects.v1", event("partnership.project.updated.v1", project.toString(), Map.of("projectId", project.toString(),
                 "title", "Twice", "leadPartnerId", lead.toString(), "version", 3)));
-        awaitProcessed(ProjectEventConsumer.CONSUMER, Fixtures.id(invited), marker);
+        awaitProcessed(ProjectEventConsumer.CONSUMER, EventContracts.id(invited), marker);
 
-        assertThat(rows("select id from notification where event_id = ?", Fixtures.id(invited))).hasSize(1);
+        assertThat(rows("select id from notification where event_id = ?", EventContracts.id(invited))).hasSize(1);
         await().atMost(Fixtures.PATIENCE).untilAsserted(() -> assertThat(
                 rows("select status from outgoing_mail where user_id = ?", subject(tom))).extracting(r -> r.get("status")).containsExactly("SENT"));
         assertThat(mailbox(tom + "@example.org")).hasSize(1);
@@ -155,7 +156,7 @@ class NotificationFlowTest {
         UUID partner = Fixtures.partner(name, tom, tom + "@example.org", "en");
         GreenMailResource.stopServer();
         try {
-            send("partners.v1", event("partnership.partner.verified.v1", partner.toString(), Map.of("partnerId", partner.toString(),
+            sendEvent("partners.v1", event("partnership.partner.verified.v1", partner.toString(), Map.of("partnerId", partner.toString(),
                     "name", name, "status", "ACTIVE", "version", 1)));
             await().atMost(Fixtures.PATIENCE).untilAsserted(() -> assertThat(rows(
                     "select status, attempts, last_error from outgoing_mail where user_id = ?", subject(tom))).singleElement()
@@ -182,7 +183,7 @@ class NotificationFlowTest {
         UUID partner = Fixtures.partner(name, tom, tom + "@example.org", "it");
         GreenMailResource.stopServer();
         try {
-            send("partners.v1", event("partnership.partner.suspended.v1", partner.toString(), Map.of("partnerId", partner.toString(),
+            sendEvent("partners.v1", event("partnership.partner.suspended.v1", partner.toString(), Map.of("partnerId", partner.toString(),
                     "name", name, "status", "SUSPENDED", "version", 1, "reason", "Verifica in corso")));
             await().atMost(Fixtures.PATIENCE).untilAsserted(() -> assertThat(rows(
                     "select status, attempts from outgoing_mail where user_id = ?", subject(tom))).singleElement()
@@ -217,7 +218,7 @@ class NotificationFlowTest {
 
         String first = invite(lead, partner, UUID.randomUUID(), "First");
         String second = invite(lead, partner, UUID.randomUUID(), "Second");
-        String verified = send("partners.v1", event("partnership.partner.verified.v1", partner.toString(), Map.of("partnerId", partner.toString(),
+        String verified = sendEvent("partners.v1", event("partnership.partner.verified.v1", partner.toString(), Map.of("partnerId", partner.toString(),
                 "name", "Digest Bank", "status", "ACTIVE", "version", 1)));
         awaitProcessed(ProjectEventConsumer.CONSUMER, first, second);
         awaitProcessed(PartnerEventConsumer.CONSUMER, verified);
@@ -241,14 +242,14 @@ class NotificationFlowTest {
         String market = unique("Nordlicht");
         UUID contributor = Fixtures.partner(market, mark, null, null);
         UUID project = UUID.randomUUID();
-        awaitProcessed(ProjectEventConsumer.CONSUMER, send("projects.v1", event("partnership.participant.accepted.v1", project.toString(),
+        awaitProcessed(ProjectEventConsumer.CONSUMER, sendEvent("projects.v1", event("partnership.participant.accepted.v1", project.toString(),
                 Map.of("projectId", project.toString(), "title", "Energy", "leadPartnerId", lead.toString(), "partnerId", contributor.toString(),
                         "version", 3, "participants", List.of(Map.of("partnerId", lead.toString(), "role", "LEAD", "status", "ACCEPTED"),
                                 Map.of("partnerId", contributor.toString(), "role", "FUNDER", "status", "ACCEPTED"))))));
         Map<String, Object> contribution = Map.of("contributionId", UUID.randomUUID().toString(), "projectId", project.toString(),
                 "partnerId", contributor.toString(), "quantity", "500", "unit", "EUR", "dueDate", "2026-01-31");
-        String pledged = send("resources.v1", event("partnership.contribution.pledged.v1", contribution.get("contributionId").toString(), contribution));
-        String overdue = send("resources.v1", event("partnership.contribution.overdue.v1", contribution.get("contributionId").toString(), contribution));
+        String pledged = sendEvent("resources.v1", event("partnership.contribution.pledged.v1", contribution.get("contributionId").toString(), contribution));
+        String overdue = sendEvent("resources.v1", event("partnership.contribution.overdue.v1", contribution.get("contributionId").toString(), contribution));
         awaitProcessed(ResourceEventConsumer.CONSUMER, pledged, overdue);
 
         as(carla).get(API).then().body("items.kind", contains("PLEDGE_OVERDUE", "PLEDGE_RECEIVED", "INVITATION_ANSWERED"))

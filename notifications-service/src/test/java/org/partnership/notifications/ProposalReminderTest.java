@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.partnership.notifications.messaging.ProjectEventConsumer;
 import org.partnership.notifications.service.ProposalReminderJob;
+import org.partnership.testsupport.EventContracts;
 import org.partnership.testsupport.GreenMailResource;
 import org.partnership.testsupport.Mailbox;
 import org.partnership.testsupport.Topics;
@@ -23,14 +24,14 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
-import static org.partnership.notifications.Fixtures.awaitProcessed;
 import static org.partnership.notifications.Fixtures.event;
-import static org.partnership.notifications.Fixtures.rows;
-import static org.partnership.notifications.Fixtures.send;
 import static org.partnership.notifications.Fixtures.subject;
 import static org.partnership.notifications.NotificationFlowTest.API;
 import static org.partnership.notifications.NotificationFlowTest.as;
 import static org.partnership.notifications.NotificationFlowTest.unique;
+import static org.partnership.testsupport.Database.awaitProcessed;
+import static org.partnership.testsupport.Database.rows;
+import static org.partnership.testsupport.Topics.sendEvent;
 
 /**
  * "A proposal is about to expire": from projects.v1's proposal events through the real broker into this service's own
@@ -55,7 +56,7 @@ class ProposalReminderTest {
         UUID company = Fixtures.partner(unique("Company"), marco, marco + "@example.org", "en");
         UUID project = UUID.randomUUID();
         String title = unique("Housing First");
-        awaitProcessed(ProjectEventConsumer.CONSUMER, send("projects.v1", event("partnership.project.updated.v1", project.toString(),
+        awaitProcessed(ProjectEventConsumer.CONSUMER, sendEvent("projects.v1", event("partnership.project.updated.v1", project.toString(),
                 Map.of("projectId", project.toString(), "title", title, "leadPartnerId", lead.toString(), "version", 5,
                         "participants", List.of(Map.of("partnerId", lead.toString(), "role", "LEAD", "status", "ACCEPTED"),
                                 Map.of("partnerId", bank.toString(), "role", "CO_PRODUCER", "status", "ACCEPTED"),
@@ -93,11 +94,11 @@ class ProposalReminderTest {
         // a redelivery of the opening, a vote by the lead, and a proposal whose deadline is two days away
         Topics.send("projects.v1", p.project().toString(), opened);
         Topics.send("projects.v1", p.project().toString(), opened);
-        String voted = send("projects.v1", proposal("voted", p, soon, "Launch the project", now.plusHours(3), Map.of("status", "OPEN",
+        String voted = sendEvent("projects.v1", proposal("voted", p, soon, "Launch the project", now.plusHours(3), Map.of("status", "OPEN",
                 "vote", Map.of("partnerId", p.lead().toString(), "choice", "APPROVE", "votedBy", subject(p.carla()),
                         "votedAt", now.toInstant().toString()))));
-        String far = send("projects.v1", proposal("opened", p, later, "Change the need", now.plusHours(48), Map.of()));
-        awaitProcessed(ProjectEventConsumer.CONSUMER, Fixtures.id(opened), voted, far);
+        String far = sendEvent("projects.v1", proposal("opened", p, later, "Change the need", now.plusHours(48), Map.of()));
+        awaitProcessed(ProjectEventConsumer.CONSUMER, EventContracts.id(opened), voted, far);
 
         assertThat(run()).isGreaterThanOrEqualTo(1);
         // a second run (as another replica's would) finds nothing left to remind of
@@ -131,12 +132,12 @@ class ProposalReminderTest {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
         UUID decided = UUID.randomUUID();
         String openedEvent = proposal("opened", p, decided, "Adopt the charter", now.plusHours(2), Map.of());
-        String opened = send("projects.v1", openedEvent);
-        String closed = send("projects.v1", proposal("decided", p, decided, "Adopt the charter", now.plusHours(2),
+        String opened = sendEvent("projects.v1", openedEvent);
+        String closed = sendEvent("projects.v1", proposal("decided", p, decided, "Adopt the charter", now.plusHours(2),
                 Map.of("status", "REJECTED", "closedAt", now.toInstant().toString())));
         // the opening redelivered after the decision does not reopen it; a later event of the project marks the end
         Topics.send("projects.v1", p.project().toString(), openedEvent);
-        String marker = send("projects.v1", proposal("opened", p, UUID.randomUUID(), "Later", now.plusDays(5), Map.of()));
+        String marker = sendEvent("projects.v1", proposal("opened", p, UUID.randomUUID(), "Later", now.plusDays(5), Map.of()));
         awaitProcessed(ProjectEventConsumer.CONSUMER, opened, closed, marker);
 
         run();

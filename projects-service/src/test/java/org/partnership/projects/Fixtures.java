@@ -1,28 +1,20 @@
 package org.partnership.projects;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.quarkus.arc.Arc;
-import io.quarkus.vertx.VertxContextSupport;
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
+import org.partnership.testsupport.Database;
 import org.partnership.testsupport.EventContracts;
 import org.partnership.testsupport.Tokens;
 import org.partnership.testsupport.Topics;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
+import static org.partnership.testsupport.Tokens.as;
 
 /**
  * Test data the real way: partners and resources summaries arrive as events on partners.v1 / resources.v1 and are
@@ -37,10 +29,6 @@ public final class Fixtures {
     public static final ObjectMapper JSON_MAPPER = JSON;
 
     private Fixtures() {
-    }
-
-    public static RequestSpecification as(String token) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON);
     }
 
     // ---------------------------------------------------------------- partners.v1
@@ -61,11 +49,9 @@ public final class Fixtures {
 
     public static String partnerEvent(String verb, UUID id, String name, String sector, String status, long version) {
         String type = "partnership.partner." + verb + ".v1";
-        ObjectNode data = (ObjectNode) EventContracts.dataExamples(type).get(0).deepCopy();
+        ObjectNode data = EventContracts.exampleData(type);
         data.put("partnerId", id.toString()).put("name", name).put("sector", sector).put("status", status).put("version", version);
-        String event = EventContracts.event(type, "/partners-service", id.toString(), data);
-        EventContracts.assertValid(event);
-        return event;
+        return EventContracts.validEvent(type, "/partners-service", id.toString(), data);
     }
 
     // ---------------------------------------------------------------- resources.v1
@@ -95,9 +81,7 @@ public final class Fixtures {
         ArrayNode risks = data.putArray("unallocatedOpenRisks");
         unallocated.forEach((title, percent) -> risks.addObject().put("riskId", UUID.randomUUID().toString())
                 .put("title", title).put("allocatedPercent", percent));
-        String event = EventContracts.event("partnership.project.resources-summarised.v1", "/resources-service", project.toString(), data);
-        EventContracts.assertValid(event);
-        return event;
+        return EventContracts.validEvent("partnership.project.resources-summarised.v1", "/resources-service", project.toString(), data);
     }
 
     /** Needs covered, every open risk allocated: the resources side of a ready project. */
@@ -109,29 +93,7 @@ public final class Fixtures {
 
     public static void sendAndAwait(String topic, String key, String event, String consumer) {
         Topics.send(topic, key, event);
-        String eventId = json(event).path("id").asText();
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(() -> processed(consumer, eventId) > 0);
-    }
-
-    /** How many times the consumer recorded the event id as processed (0 or 1). */
-    public static long processed(String consumer, String eventId) {
-        Pool pool = Arc.container().instance(Pool.class).get();
-        try {
-            return VertxContextSupport.subscribeAndAwait(() -> pool
-                    .preparedQuery("select count(*) from processed_event where consumer = $1 and event_id = $2")
-                    .execute(Tuple.of(consumer, eventId))
-                    .map(rows -> rows.iterator().next().getLong(0)));
-        } catch (Throwable e) {
-            throw new AssertionError("cannot read processed_event", e);
-        }
-    }
-
-    public static JsonNode json(String text) {
-        try {
-            return JSON.readTree(text);
-        } catch (java.io.IOException e) {
-            throw new AssertionError(e);
-        }
+        Database.awaitProcessed(consumer, EventContracts.id(event));
     }
 
     // ---------------------------------------------------------------- projects

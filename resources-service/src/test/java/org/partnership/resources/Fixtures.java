@@ -4,18 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
-import org.eclipse.microprofile.config.ConfigProvider;
+import org.partnership.testsupport.Database;
 import org.partnership.testsupport.EventContracts;
 import org.partnership.testsupport.Tokens;
 import org.partnership.testsupport.Topics;
 
-import java.io.IOException;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,12 +16,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
 /**
  * Test helpers: replicas seeded the real way (project and partner events on projects.v1 / partners.v1, then waiting
- * until the consumers applied them), requests with signed tokens, and reading what this service published.
+ * until the consumers applied them), the world's signed tokens, and reading what this service published on
+ * resources.v1 (checked against its outbox).
  */
 public final class Fixtures {
 
@@ -81,7 +74,7 @@ public final class Fixtures {
         if (!type.endsWith(".registered.v1") && !type.endsWith(".updated.v1")) {
             data.put("reason", "test");
         }
-        return validEvent(type, id.toString(), data);
+        return EventContracts.validEvent(type, "/test", id.toString(), data);
     }
 
     public static void partner(UUID id, String sector, String status, long version) {
@@ -106,80 +99,21 @@ public final class Fixtures {
                 data.put("role", "CO_PRODUCER");
             }
         }
-        return validEvent(type, id.toString(), data);
+        return EventContracts.validEvent(type, "/test", id.toString(), data);
     }
 
     public static void project(UUID id, String title, UUID lead, String status, long version, Map<UUID, String> others) {
         Topics.send("projects.v1", id.toString(), projectEvent("partnership.project.updated.v1", id, title, lead, status, version, others));
     }
 
-    private static String validEvent(String type, String subject, JsonNode data) {
-        String event = EventContracts.event(type, "/test", subject, data);
-        EventContracts.assertValid(event);
-        return event;
-    }
-
     public static void awaitPartner(UUID id, long version) {
         await().atMost(PATIENCE).pollInterval(Duration.ofMillis(100))
-                .until(() -> longQuery("select version from partner_replica where id = ?", id) == version);
+                .until(() -> Database.longValue("select version from partner_replica where id = ?", id) == version);
     }
 
     public static void awaitProject(UUID id, long version) {
         await().atMost(PATIENCE).pollInterval(Duration.ofMillis(100))
-                .until(() -> longQuery("select version from project_replica where id = ?", id) == version);
-    }
-
-    /** The single long the query returns for the id, or -1 when there is no row. */
-    public static long longQuery(String sql, Object id) {
-        try (Connection c = connect(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setObject(1, id);
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? rs.getLong(1) : -1;
-            }
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    /** Rows of a query, each a map of column → value (as string). */
-    public static List<Map<String, String>> rows(String sql, Object... args) {
-        try (Connection c = connect(); PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                s.setObject(i + 1, args[i]);
-            }
-            List<Map<String, String>> rows = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    Map<String, String> row = new HashMap<>();
-                    for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-                        row.put(rs.getMetaData().getColumnLabel(i), rs.getString(i));
-                    }
-                    rows.add(row);
-                }
-            }
-            return rows;
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    public static Connection connect() throws Exception {
-        var config = ConfigProvider.getConfig();
-        return DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
-                config.getOptionalValue("quarkus.datasource.username", String.class).orElse("postgres"),
-                config.getOptionalValue("quarkus.datasource.password", String.class).orElse("postgres"));
-    }
-
-    public static RequestSpecification as(String token) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON);
-    }
-
-    public static JsonNode json(String text) {
-        try {
-            return MAPPER.readTree(text);
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
+                .until(() -> Database.longValue("select version from project_replica where id = ?", id) == version);
     }
 
     /** Every record on resources.v1 seen so far, by key (one background reader for the whole test run). */
@@ -234,13 +168,13 @@ public final class Fixtures {
      */
     public static List<JsonNode> exactly(Object key, String type, int expected) {
         events(key, type, expected);
-        String written = rows("select count(*) as n from outbox_event where aggregate_id = ? and type = ?",
+        String written = Database.rows("select count(*) as n from outbox_event where aggregate_id = ? and type = ?",
                 key.toString(), type).get(0).get("n");
         if (Long.parseLong(written) != expected) {
             throw new AssertionError("expected " + expected + " " + type + " events for " + key
                     + " but the service wrote " + written + " to its outbox");
         }
-        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(100)).until(() -> rows(
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(100)).until(() -> Database.rows(
                 "select 1 from outbox_event where aggregate_id = ? and type = ? and published_at is null",
                 key.toString(), type).isEmpty());
         List<JsonNode> all = ofType(key, type);
@@ -252,7 +186,7 @@ public final class Fixtures {
 
     private static List<JsonNode> ofType(Object key, String type) {
         return PUBLISHED.getOrDefault(key.toString(), List.of()).stream()
-                .peek(EventContracts::assertProduced).map(Fixtures::json)
+                .peek(EventContracts::assertProduced).map(EventContracts::json)
                 .filter(e -> e.path("type").asText().equals(type)).toList();
     }
 
@@ -270,7 +204,7 @@ public final class Fixtures {
 
     /** The summary published for the project's latest change (the sequence now recorded in the database). */
     public static JsonNode currentSummary(UUID project) {
-        return latestSummary(project, longQuery("select sequence from project_summary where project_id = ?", project));
+        return latestSummary(project, Database.longValue("select sequence from project_summary where project_id = ?", project));
     }
 
     public static Map<String, Object> pledge(UUID project, String type, String quantity, String unit) {

@@ -77,6 +77,28 @@ public final class EventContracts {
         return examples;
     }
 
+    /** A copy of the first example of the type's data schema, for a test to change into its event's data. */
+    public static ObjectNode exampleData(String type) {
+        return (ObjectNode) dataExamples(type).get(0).deepCopy();
+    }
+
+    /** {@link #event} checked against its contract: an event as the producer publishes it, for a consumer's test. */
+    public static String validEvent(String type, String source, String subject, JsonNode data) {
+        String event = event(type, source, subject, data);
+        assertValid(event);
+        return event;
+    }
+
+    /** The event (or any JSON text) as a tree. */
+    public static JsonNode json(String event) {
+        return read(event);
+    }
+
+    /** The event's id. */
+    public static String id(String event) {
+        return read(event).path("id").asText();
+    }
+
     /** A complete, valid event of the type around the given data, as a producer would publish it. */
     public static String event(String type, String source, String subject, JsonNode data) {
         ObjectNode event = MAPPER.createObjectNode()

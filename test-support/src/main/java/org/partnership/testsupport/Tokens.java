@@ -1,5 +1,7 @@
 package org.partnership.testsupport;
 
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
 
@@ -22,6 +24,8 @@ import java.util.Map;
 import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+
+import static io.restassured.RestAssured.given;
 
 /**
  * Signed access tokens shaped like the ones Keycloak issues for the {@code partnership} realm: RS256, issuer,
@@ -62,6 +66,11 @@ public final class Tokens {
     /** An authenticated user with no role and no partner yet (e.g. someone about to register an organisation). */
     public static String newcomer(String username) {
         return user(username).sign();
+    }
+
+    /** A JSON request to the service under test carrying the token: {@code as(Tokens.admin()).get(...)}. */
+    public static RequestSpecification as(String token) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON);
     }
 
     /** Starts a token for a user; the subject is a stable UUID derived from the username. */

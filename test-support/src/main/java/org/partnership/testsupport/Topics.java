@@ -51,6 +51,12 @@ public final class Topics {
         return values;
     }
 
+    /** Sends the event to the topic keyed by its subject (as the outbox relay keys it) and returns its id. */
+    public static String sendEvent(String topic, String event) {
+        send(topic, EventContracts.json(event).path("subject").asText(), event);
+        return EventContracts.id(event);
+    }
+
     public static void send(String topic, String key, String value) {
         send(new ProducerRecord<>(topic, key, value));
     }

@@ -8,6 +8,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.Period;
 import java.time.ZoneOffset;
@@ -43,7 +44,12 @@ public class RetentionJob {
 
     /** Removes the entries recorded before now minus the retention; returns how many. */
     public Uni<Integer> run() {
-        OffsetDateTime cutoff = OffsetDateTime.now(ZoneOffset.UTC).minus(retention);
+        return run(Instant.now());
+    }
+
+    /** Removes the entries recorded before {@code now} minus the retention (a test's clock); returns how many. */
+    public Uni<Integer> run(Instant now) {
+        OffsetDateTime cutoff = now.atOffset(ZoneOffset.UTC).minus(retention);
         return pool.withTransaction(connection -> connection
                 .preparedQuery("select pg_advisory_xact_lock($1)").execute(Tuple.of(AuditWriter.CHAIN_LOCK))
                 .chain(() -> connection.preparedQuery("""

@@ -2,12 +2,12 @@ package org.partnership.audit.bench;
 
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
+import org.partnership.testsupport.Database;
 import org.partnership.testsupport.Tokens;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -90,7 +90,7 @@ class AuditListingBenchmark {
     }
 
     private static void seed() throws Exception {
-        try (Connection c = connect(); Statement s = c.createStatement()) {
+        try (Connection c = Database.connect(); Statement s = c.createStatement()) {
             s.execute("alter table audit_entry disable trigger audit_entry_append_only");
             s.execute("delete from audit_entry");
             s.execute("""
@@ -111,7 +111,7 @@ class AuditListingBenchmark {
 
     private static String plan(String where) throws Exception {
         StringBuilder plan = new StringBuilder("\nexplain analyze, where " + where + ":\n");
-        try (Connection c = connect(); Statement s = c.createStatement();
+        try (Connection c = Database.connect(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("explain (analyze, buffers) select * from audit_entry where " + where
                      + " order by seq desc limit 21")) {
             while (rs.next()) {
@@ -119,12 +119,5 @@ class AuditListingBenchmark {
             }
         }
         return plan.toString();
-    }
-
-    private static Connection connect() throws Exception {
-        var config = org.eclipse.microprofile.config.ConfigProvider.getConfig();
-        return DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
-                config.getOptionalValue("quarkus.datasource.username", String.class).orElse("postgres"),
-                config.getOptionalValue("quarkus.datasource.password", String.class).orElse("postgres"));
     }
 }

@@ -11,6 +11,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import org.junit.jupiter.api.Test;
 import org.partnership.projects.Fixtures;
 import org.partnership.projects.Fixtures.Partnership;
+import org.partnership.testsupport.Database;
 import org.partnership.testsupport.EventContracts;
 import org.partnership.testsupport.Tokens;
 import org.partnership.testsupport.Topics;
@@ -26,8 +27,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.partnership.projects.Fixtures.PARTNERS_CONSUMER;
 import static org.partnership.projects.Fixtures.RESOURCES_CONSUMER;
-import static org.partnership.projects.Fixtures.as;
-import static org.partnership.projects.Fixtures.json;
+import static org.partnership.testsupport.Tokens.as;
 
 /** The partners.v1 and resources.v1 consumers against the real broker: contracts, replays, ordering, poison. */
 @QuarkusTest
@@ -43,8 +43,7 @@ class ProjectConsumersTest {
             for (JsonNode example : EventContracts.dataExamples(type)) {
                 UUID id = UUID.randomUUID();
                 ObjectNode data = ((ObjectNode) example.deepCopy()).put("partnerId", id.toString());
-                String event = EventContracts.event(type, "/partners-service", id.toString(), data);
-                EventContracts.assertValid(event);
+                String event = EventContracts.validEvent(type, "/partners-service", id.toString(), data);
                 Fixtures.sendAndAwait("partners.v1", id.toString(), event, PARTNERS_CONSUMER);
 
                 Row replica = replica(id);
@@ -58,8 +57,7 @@ class ProjectConsumersTest {
         for (JsonNode example : EventContracts.dataExamples(type)) {
             UUID project = UUID.randomUUID();
             ObjectNode data = ((ObjectNode) example.deepCopy()).put("projectId", project.toString());
-            String event = EventContracts.event(type, "/resources-service", project.toString(), data);
-            EventContracts.assertValid(event);
+            String event = EventContracts.validEvent(type, "/resources-service", project.toString(), data);
             Fixtures.sendAndAwait("resources.v1", project.toString(), event, RESOURCES_CONSUMER);
 
             Row summary = summary(project);
@@ -85,7 +83,7 @@ class ProjectConsumersTest {
         assertThat(replica.getString("name")).isEqualTo("Reinstated Name");
         assertThat(replica.getString("sector")).isEqualTo("THIRD_SECTOR");
         assertThat(replica.getLong("version")).isEqualTo(3L);
-        assertThat(Fixtures.processed(PARTNERS_CONSUMER, json(suspended).path("id").asText())).isEqualTo(1L);
+        assertThat(Database.processed(PARTNERS_CONSUMER, EventContracts.id(suspended))).isEqualTo(1L);
     }
 
     @Test
@@ -109,7 +107,7 @@ class ProjectConsumersTest {
         Topics.send("resources.v1", key, uncovered);
         Fixtures.sendAndAwait("resources.v1", key, Fixtures.summaryEvent(p.id(), 4, List.of("0"), 0, Map.of()), RESOURCES_CONSUMER);
         assertFailing(p, List.of());
-        assertThat(Fixtures.processed(RESOURCES_CONSUMER, json(uncovered).path("id").asText())).isEqualTo(1L);
+        assertThat(Database.processed(RESOURCES_CONSUMER, EventContracts.id(uncovered))).isEqualTo(1L);
     }
 
     /**

@@ -20,8 +20,8 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.partnership.projects.Fixtures.PROJECTS;
-import static org.partnership.projects.Fixtures.as;
 import static org.partnership.projects.Fixtures.partner;
+import static org.partnership.testsupport.Tokens.as;
 
 /** Shared measurement read back: an indicator, its dated targets, its measurements with who recorded them and when. */
 @QuarkusTest

@@ -21,7 +21,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.partnership.projects.Fixtures.PROJECTS;
 import static org.partnership.projects.Fixtures.RESOURCES_CONSUMER;
-import static org.partnership.projects.Fixtures.as;
+import static org.partnership.testsupport.Tokens.as;
 
 /**
  * Issue #19: horizontal and vertical integration (hole 7) — the matrix, levels and gaps of a project, its visibility,
@@ -157,12 +157,10 @@ class IntegrationResourceTest {
     }
 
     static String partnerAt(UUID id, String sector, String level) {
-        ObjectNode data = (ObjectNode) EventContracts.dataExamples("partnership.partner.updated.v1").get(0).deepCopy();
+        ObjectNode data = EventContracts.exampleData("partnership.partner.updated.v1");
         data.put("partnerId", id.toString()).put("name", "Partner " + id).put("sector", sector).put("status", "ACTIVE")
                 .put("level", level).put("version", 2);
-        String event = EventContracts.event("partnership.partner.updated.v1", "/partners-service", id.toString(), data);
-        EventContracts.assertValid(event);
-        return event;
+        return EventContracts.validEvent("partnership.partner.updated.v1", "/partners-service", id.toString(), data);
     }
 
     static ObjectNode summary(UUID project, long sequence) {
@@ -187,8 +185,7 @@ class IntegrationResourceTest {
     }
 
     static void send(UUID project, ObjectNode data) {
-        String event = EventContracts.event("partnership.project.resources-summarised.v1", "/resources-service", project.toString(), data);
-        EventContracts.assertValid(event);
+        String event = EventContracts.validEvent("partnership.project.resources-summarised.v1", "/resources-service", project.toString(), data);
         Fixtures.sendAndAwait("resources.v1", project.toString(), event, RESOURCES_CONSUMER);
     }
 }

@@ -16,9 +16,9 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.partnership.projects.Fixtures.PROJECTS;
-import static org.partnership.projects.Fixtures.as;
 import static org.partnership.projects.Fixtures.partner;
 import static org.partnership.projects.Fixtures.post;
+import static org.partnership.testsupport.Tokens.as;
 
 /** Invitations and participation over HTTP with real tokens, PostgreSQL and Kafka. */
 @QuarkusTest

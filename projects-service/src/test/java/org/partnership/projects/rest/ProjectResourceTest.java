@@ -32,10 +32,10 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.partnership.projects.Fixtures.PROJECTS;
-import static org.partnership.projects.Fixtures.as;
-import static org.partnership.projects.Fixtures.json;
 import static org.partnership.projects.Fixtures.partner;
 import static org.partnership.projects.Fixtures.post;
+import static org.partnership.testsupport.EventContracts.json;
+import static org.partnership.testsupport.Tokens.as;
 
 /** The projects API over HTTP with real tokens, PostgreSQL and Kafka: the lifecycle, launch readiness and every refusal. */
 @QuarkusTest

@@ -33,8 +33,8 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.partnership.projects.Fixtures.PROJECTS;
-import static org.partnership.projects.Fixtures.as;
-import static org.partnership.projects.Fixtures.json;
+import static org.partnership.testsupport.EventContracts.json;
+import static org.partnership.testsupport.Tokens.as;
 
 /**
  * Co-governance over HTTP with real tokens, PostgreSQL and Kafka (issue #21): proposing, voting under each rule, the

@@ -13,7 +13,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 import static org.partnership.projects.Fixtures.PROJECTS;
-import static org.partnership.projects.Fixtures.as;
+import static org.partnership.testsupport.Tokens.as;
 
 /**
  * A request that is not exactly well-formed is a 400 problem and changes nothing: trailing garbage after the JSON,

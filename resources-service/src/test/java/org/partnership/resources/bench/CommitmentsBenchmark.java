@@ -3,7 +3,7 @@ package org.partnership.resources.bench;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import org.junit.jupiter.api.Test;
-import org.partnership.resources.Fixtures;
+import org.partnership.testsupport.Database;
 import org.partnership.testsupport.Tokens;
 
 import java.nio.file.Files;
@@ -114,7 +114,7 @@ class CommitmentsBenchmark {
         for (int i = 0; i < PARTNERS; i++) {
             partners.add(partnerId(i));
         }
-        try (Connection c = Fixtures.connect(); Statement s = c.createStatement()) {
+        try (Connection c = Database.connect(); Statement s = c.createStatement()) {
             s.execute("create temporary table bench_partner (n integer primary key, id uuid not null)");
             try (var insert = c.prepareStatement("insert into bench_partner (n, id) values (?, ?)")) {
                 for (int i = 0; i < PARTNERS; i++) {
@@ -170,7 +170,7 @@ class CommitmentsBenchmark {
 
     private static String plan(String sql) throws Exception {
         StringBuilder plan = new StringBuilder();
-        try (Connection c = Fixtures.connect(); Statement s = c.createStatement();
+        try (Connection c = Database.connect(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("explain (analyze, buffers) " + sql)) {
             while (rs.next()) {
                 plan.append("  ").append(rs.getString(1)).append('\n');

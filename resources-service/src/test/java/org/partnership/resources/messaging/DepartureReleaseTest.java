@@ -5,6 +5,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 import org.partnership.resources.Fixtures;
 import org.partnership.resources.Fixtures.World;
+import org.partnership.testsupport.Database;
+import org.partnership.testsupport.EventContracts;
 import org.partnership.testsupport.Tokens;
 import org.partnership.testsupport.Topics;
 
@@ -17,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.nullValue;
-import static org.partnership.resources.Fixtures.as;
+import static org.partnership.testsupport.Tokens.as;
 
 /**
  * Issue #19, hole 3: a partner that left a project no longer carries its risks. Through the real broker: projects.v1
@@ -59,15 +61,15 @@ class DepartureReleaseTest {
         as(w.leadToken()).get(RISKS + "?projectId=" + w.project()).then().statusCode(200)
                 .body("items.find { it.id == '" + risk + "' }.reallocationNeeded", is(true))
                 .body("items.find { it.id == '" + risk + "' }.releasedShares.partnerId", is(List.of(w.b().toString())));
-        assertThat(Fixtures.rows("select cause_event_id from risk_allocation_release where risk_id = cast(? as uuid)", risk))
-                .containsExactly(Map.of("cause_event_id", Fixtures.json(withdrew).path("id").asText()));
+        assertThat(Database.rows("select cause_event_id from risk_allocation_release where risk_id = cast(? as uuid)", risk))
+                .containsExactly(Map.of("cause_event_id", EventContracts.id(withdrew)));
 
         JsonNode released = Fixtures.exactly(risk, "partnership.risk.allocation-released.v1", 1).get(0);
         assertThat(released.path("data").path("allocatedPercent").asText()).isEqualTo("60");
         // caused by the consumed projects.v1 event, done by the system as that consumer (#22)
         assertThat(released.path("actor").path("sub").asText()).isEqualTo("system:resources-service-projects");
-        assertThat(released.path("causationid").asText()).isEqualTo(Fixtures.json(withdrew).path("id").asText());
-        assertThat(released.path("correlationid").asText()).isEqualTo(Fixtures.json(withdrew).path("correlationid").asText());
+        assertThat(released.path("causationid").asText()).isEqualTo(EventContracts.id(withdrew));
+        assertThat(released.path("correlationid").asText()).isEqualTo(EventContracts.json(withdrew).path("correlationid").asText());
         assertThat(released.path("data").path("released").get(0).path("partnerId").asText()).isEqualTo(w.b().toString());
         assertThat(released.path("data").path("reallocationNeeded").asBoolean()).isTrue();
         JsonNode summary = Fixtures.currentSummary(w.project()).path("data");
@@ -90,7 +92,7 @@ class DepartureReleaseTest {
         JsonNode after = Fixtures.currentSummary(w.project()).path("data");
         assertThat(after.path("unallocatedOpenRisks").size()).isZero();
         assertThat(after.path("reallocationNeeded").size()).isZero();
-        assertThat(Fixtures.longQuery("select count(*) from risk_allocation_release where risk_id = ?", java.util.UUID.fromString(risk)))
+        assertThat(Database.longValue("select count(*) from risk_allocation_release where risk_id = ?", java.util.UUID.fromString(risk)))
                 .isEqualTo(1);
         Fixtures.exactly(risk, "partnership.risk.allocation-released.v1", 1);
     }

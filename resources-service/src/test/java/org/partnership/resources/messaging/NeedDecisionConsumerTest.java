@@ -6,6 +6,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 import org.partnership.resources.Fixtures;
 import org.partnership.resources.Fixtures.World;
+import org.partnership.testsupport.Database;
 import org.partnership.testsupport.EventContracts;
 import org.partnership.testsupport.Topics;
 
@@ -19,8 +20,9 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
-import static org.partnership.resources.Fixtures.as;
 import static org.partnership.resources.Fixtures.pledge;
+import static org.partnership.testsupport.Database.awaitProcessed;
+import static org.partnership.testsupport.Tokens.as;
 
 /** A passed CHANGE_NEED proposal (projects.v1 partnership.proposal.decided.v1) applied to the need (#21). */
 @QuarkusTest
@@ -45,9 +47,9 @@ class NeedDecisionConsumerTest {
         JsonNode changed = Fixtures.exactly(need, ResourceEvents.NEED_CHANGED, 1).get(0);
         assertThat(changed.path("data").path("quantity").asText()).isEqualTo("300");
         assertThat(changed.path("data").path("previousQuantity").asText()).isEqualTo("200");
-        assertThat(changed.path("data").path("proposalId").asText()).isEqualTo(Fixtures.json(event).path("data").path("proposalId").asText());
+        assertThat(changed.path("data").path("proposalId").asText()).isEqualTo(EventContracts.json(event).path("data").path("proposalId").asText());
         assertThat(changed.path("actor").path("sub").asText()).isEqualTo("system:" + ProjectEventConsumer.CONSUMER);
-        assertThat(changed.path("causationid").asText()).isEqualTo(Fixtures.json(event).path("id").asText());
+        assertThat(changed.path("causationid").asText()).isEqualTo(EventContracts.id(event));
         JsonNode summary = Fixtures.currentSummary(w.project());
         assertThat(summary.path("data").path("needs").get(0).path("quantity").asText()).isEqualTo("300");
         assertThat(summary.path("data").path("needs").get(0).path("coveragePercent").asText()).isEqualTo("50");
@@ -60,11 +62,11 @@ class NeedDecisionConsumerTest {
         String launch = decided(w.project(), "PASSED", "LAUNCH", Map.of());
         Topics.send("projects.v1", w.project().toString(), rejected);
         Topics.send("projects.v1", w.project().toString(), launch);
-        awaitProcessed(List.of(rejected, launch));
-        assertThat(Fixtures.rows("select quantity, status from need where id = ?", UUID.fromString(need)).get(0))
+        awaitProcessed(ProjectEventConsumer.CONSUMER, EventContracts.id(rejected), EventContracts.id(launch));
+        assertThat(Database.rows("select quantity, status from need where id = ?", UUID.fromString(need)).get(0))
                 .containsEntry("quantity", "300.0000").containsEntry("status", "OPEN");
         Fixtures.exactly(need, ResourceEvents.NEED_CHANGED, 1);
-        assertThat(Fixtures.longQuery("select count(*) from outbox_event where aggregate_id = ? and type = 'partnership.need.cancelled.v1'",
+        assertThat(Database.longValue("select count(*) from outbox_event where aggregate_id = ? and type = 'partnership.need.cancelled.v1'",
                 need)).isZero();
     }
 
@@ -84,12 +86,12 @@ class NeedDecisionConsumerTest {
         JsonNode data = Fixtures.exactly(cancelled, ResourceEvents.NEED_CANCELLED, 1).get(0).path("data");
         assertThat(data.path("status").asText()).isEqualTo("CANCELLED");
         assertThat(data.path("quantity").asText()).isEqualTo("100");
-        assertThat(Fixtures.rows("select status from need where id = ?", UUID.fromString(cancelled)).get(0)).containsEntry("status", "CANCELLED");
+        assertThat(Database.rows("select status from need where id = ?", UUID.fromString(cancelled)).get(0)).containsEntry("status", "CANCELLED");
         JsonNode needs = Fixtures.currentSummary(w.project()).path("data").path("needs");
         assertThat(needs).hasSize(1);
         assertThat(needs.get(0).path("needId").asText()).isEqualTo(kept);
         // the pledge is untouched: same need, same status, the partner still delivers or withdraws it
-        assertThat(Fixtures.rows("select cast(need_id as text) as need, status from contribution where id = ?", UUID.fromString(contribution)).get(0))
+        assertThat(Database.rows("select cast(need_id as text) as need, status from contribution where id = ?", UUID.fromString(contribution)).get(0))
                 .containsEntry("need", cancelled).containsEntry("status", "PLEDGED");
         as(w.aToken()).body(Map.of("reason", "no longer needed")).post("/api/v1/contributions/" + contribution + "/withdraw")
                 .then().statusCode(200);
@@ -101,9 +103,9 @@ class NeedDecisionConsumerTest {
         // a second decision on the cancelled need changes nothing
         String late = decided(w.project(), "PASSED", "CHANGE_NEED", Map.of("needId", cancelled, "needAction", "CHANGE", "quantity", "5"));
         Topics.send("projects.v1", w.project().toString(), late);
-        awaitProcessed(List.of(late));
-        assertThat(Fixtures.rows("select quantity from need where id = ?", UUID.fromString(cancelled)).get(0)).containsEntry("quantity", "100.0000");
-        assertThat(Fixtures.longQuery("select count(*) from outbox_event where aggregate_id = ? and type = 'partnership.need.changed.v1'",
+        awaitProcessed(ProjectEventConsumer.CONSUMER, EventContracts.id(late));
+        assertThat(Database.rows("select quantity from need where id = ?", UUID.fromString(cancelled)).get(0)).containsEntry("quantity", "100.0000");
+        assertThat(Database.longValue("select count(*) from outbox_event where aggregate_id = ? and type = 'partnership.need.changed.v1'",
                 cancelled)).isZero();
     }
 
@@ -130,7 +132,7 @@ class NeedDecisionConsumerTest {
         Topics.send("projects.v1", w.project().toString(), good);
         awaitQuantity(need, "90.5000");
         assertThat(Topics.values("projects.v1.dlq", w.project().toString(), bad.size(), Duration.ofSeconds(30))).hasSize(bad.size());
-        assertThat(Fixtures.rows("select quantity, status from need where id = ?", UUID.fromString(foreign)).get(0))
+        assertThat(Database.rows("select quantity, status from need where id = ?", UUID.fromString(foreign)).get(0))
                 .containsEntry("quantity", "80.0000").containsEntry("status", "OPEN");
         Fixtures.exactly(need, ResourceEvents.NEED_CHANGED, 1);
     }
@@ -142,7 +144,7 @@ class NeedDecisionConsumerTest {
 
     /** A decided proposal of the project, from the contract's example with this status, type and payload. */
     static String decided(UUID project, String status, String type, Map<String, Object> payload) {
-        ObjectNode data = (ObjectNode) EventContracts.dataExamples(DECIDED).get(0).deepCopy();
+        ObjectNode data = EventContracts.exampleData(DECIDED);
         data.put("proposalId", UUID.randomUUID().toString()).put("projectId", project.toString())
                 .put("status", status).put("type", type).put("title", type + " proposal");
         data.set("payload", Fixtures.MAPPER.valueToTree(payload));
@@ -152,15 +154,6 @@ class NeedDecisionConsumerTest {
 
     private static void awaitQuantity(String need, String quantity) {
         await().atMost(Fixtures.PATIENCE).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> assertThat(
-                Fixtures.rows("select quantity from need where id = ?", UUID.fromString(need)).get(0)).containsEntry("quantity", quantity));
-    }
-
-    private static void awaitProcessed(List<String> events) {
-        await().atMost(Fixtures.PATIENCE).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
-            for (String event : events) {
-                assertThat(Fixtures.rows("select 1 from processed_event where consumer = ? and event_id = ?",
-                        ProjectEventConsumer.CONSUMER, Fixtures.json(event).path("id").asText())).hasSize(1);
-            }
-        });
+                Database.rows("select quantity from need where id = ?", UUID.fromString(need)).get(0)).containsEntry("quantity", quantity));
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 import org.partnership.resources.Fixtures;
+import org.partnership.testsupport.Database;
 import org.partnership.testsupport.EventContracts;
 import org.partnership.testsupport.Topics;
 
@@ -16,7 +17,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import static org.partnership.testsupport.Database.awaitProcessed;
+import static org.partnership.testsupport.Topics.sendEvent;
 
 /** The partner and project replicas, kept from partners.v1 and projects.v1 through the inbox. */
 @QuarkusTest
@@ -34,7 +36,7 @@ class ReplicaConsumerTest {
                 UUID id = UUID.randomUUID();
                 ObjectNode data = ((ObjectNode) example.deepCopy()).put("partnerId", id.toString());
                 partners.put(id, data);
-                partnerEvents.add(sendExample("partners.v1", type, id.toString(), data));
+                partnerEvents.add(sendEvent("partners.v1", EventContracts.validEvent(type, "/contract-examples", id.toString(), data)));
             }
         }
         Map<UUID, JsonNode> projects = new LinkedHashMap<>();
@@ -44,19 +46,19 @@ class ReplicaConsumerTest {
                 UUID id = UUID.randomUUID();
                 ObjectNode data = ((ObjectNode) example.deepCopy()).put("projectId", id.toString());
                 projects.put(id, data);
-                projectEvents.add(sendExample("projects.v1", type, id.toString(), data));
+                projectEvents.add(sendEvent("projects.v1", EventContracts.validEvent(type, "/contract-examples", id.toString(), data)));
             }
         }
         assertThat(partners).hasSizeGreaterThanOrEqualTo(PARTNER_TYPES.size());
         assertThat(projects).hasSizeGreaterThanOrEqualTo(ResourceEvents.PROJECT_SNAPSHOTS.size());
-        awaitProcessed(PartnerEventConsumer.CONSUMER, partnerEvents);
-        awaitProcessed(ProjectEventConsumer.CONSUMER, projectEvents);
+        awaitProcessed(PartnerEventConsumer.CONSUMER, partnerEvents.toArray(String[]::new));
+        awaitProcessed(ProjectEventConsumer.CONSUMER, projectEvents.toArray(String[]::new));
 
-        partners.forEach((id, data) -> assertThat(Fixtures.rows("select status, version from partner_replica where id = ?", id))
+        partners.forEach((id, data) -> assertThat(Database.rows("select status, version from partner_replica where id = ?", id))
                 .as("the replica of %s", data).containsExactly(Map.of("status", data.path("status").asText(),
                         "version", data.path("version").asText())));
         projects.forEach((id, data) -> {
-            Map<String, String> row = Fixtures.rows("select title, status, lead_partner_id, version, "
+            Map<String, String> row = Database.rows("select title, status, lead_partner_id, version, "
                     + "array_to_string(accepted_partners, ',') as accepted from project_replica where id = ?", id).get(0);
             assertThat(row).as("the replica of %s", data).containsEntry("title", data.path("title").asText())
                     .containsEntry("status", data.path("status").asText())
@@ -83,7 +85,7 @@ class ReplicaConsumerTest {
         Fixtures.project(project, "Mixed", lead, "OPEN", 2, new java.util.LinkedHashMap<>(Map.of(accepted, "ACCEPTED",
                 invited, "INVITED", declined, "DECLINED")));
         Fixtures.awaitProject(project, 2);
-        String members = Fixtures.rows("select array_to_string(accepted_partners, ',') as members from project_replica where id = ?", project)
+        String members = Database.rows("select array_to_string(accepted_partners, ',') as members from project_replica where id = ?", project)
                 .get(0).get("members");
         assertThat(members.split(",")).containsExactlyInAnyOrder(lead.toString(), accepted.toString());
     }
@@ -95,9 +97,9 @@ class ReplicaConsumerTest {
         Fixtures.awaitPartner(partner, 3);
         String older = Fixtures.partnerEvent("partnership.partner.verified.v1", partner, "MARKET", "ACTIVE", 2);
         Topics.send("partners.v1", partner.toString(), older);
-        awaitProcessed(PartnerEventConsumer.CONSUMER, List.of(Fixtures.json(older).path("id").asText()));
+        awaitProcessed(PartnerEventConsumer.CONSUMER, EventContracts.id(older));
         assertThat(status(partner)).isEqualTo("SUSPENDED");
-        assertThat(Fixtures.longQuery("select version from partner_replica where id = ?", partner)).isEqualTo(3);
+        assertThat(Database.longValue("select version from partner_replica where id = ?", partner)).isEqualTo(3);
 
         UUID project = UUID.randomUUID();
         UUID lead = UUID.randomUUID();
@@ -105,8 +107,8 @@ class ReplicaConsumerTest {
         Fixtures.awaitProject(project, 5);
         String stale = Fixtures.projectEvent("partnership.project.opened.v1", project, "Older", lead, "OPEN", 4, Map.of());
         Topics.send("projects.v1", project.toString(), stale);
-        awaitProcessed(ProjectEventConsumer.CONSUMER, List.of(Fixtures.json(stale).path("id").asText()));
-        assertThat(Fixtures.rows("select title, status from project_replica where id = ?", project).get(0))
+        awaitProcessed(ProjectEventConsumer.CONSUMER, EventContracts.id(stale));
+        assertThat(Database.rows("select title, status from project_replica where id = ?", project).get(0))
                 .containsEntry("title", "Newer").containsEntry("status", "ACTIVE");
     }
 
@@ -115,23 +117,23 @@ class ReplicaConsumerTest {
         UUID partner = UUID.randomUUID();
         String registered = Fixtures.partnerEvent("partnership.partner.registered.v1", partner, "THIRD_SECTOR", "PENDING_VERIFICATION", 0);
         Topics.send("partners.v1", partner.toString(), registered);
-        awaitProcessed(PartnerEventConsumer.CONSUMER, List.of(Fixtures.json(registered).path("id").asText()));
+        awaitProcessed(PartnerEventConsumer.CONSUMER, EventContracts.id(registered));
         Fixtures.partner(partner, "THIRD_SECTOR", "ACTIVE", 1);
         Fixtures.awaitPartner(partner, 1);
 
         Topics.send("partners.v1", partner.toString(), registered);
         String marker = Fixtures.partnerEvent("partnership.partner.updated.v1", UUID.randomUUID(), "MARKET", "ACTIVE", 0);
         Topics.send("partners.v1", partner.toString(), marker);
-        awaitProcessed(PartnerEventConsumer.CONSUMER, List.of(Fixtures.json(marker).path("id").asText()));
+        awaitProcessed(PartnerEventConsumer.CONSUMER, EventContracts.id(marker));
         assertThat(status(partner)).isEqualTo("ACTIVE");
-        assertThat(Fixtures.longQuery("select count(*) from processed_event where event_id = ?",
-                Fixtures.json(registered).path("id").asText())).isEqualTo(1);
+        assertThat(Database.longValue("select count(*) from processed_event where event_id = ?",
+                EventContracts.id(registered))).isEqualTo(1);
     }
 
     @Test
     void shouldDeadLetterAMalformedEventAndKeepConsuming() {
         UUID partner = UUID.randomUUID();
-        ObjectNode broken = (ObjectNode) Fixtures.json(Fixtures.partnerEvent("partnership.partner.updated.v1", partner, "MARKET", "ACTIVE", 1));
+        ObjectNode broken = (ObjectNode) EventContracts.json(Fixtures.partnerEvent("partnership.partner.updated.v1", partner, "MARKET", "ACTIVE", 1));
         ((ObjectNode) broken.path("data")).remove("status");
         Topics.send("partners.v1", partner.toString(), broken.toString());
         Topics.send("partners.v1", partner.toString(), "not json at all");
@@ -140,23 +142,7 @@ class ReplicaConsumerTest {
         assertThat(Topics.values("partners.v1.dlq", partner.toString(), 2, Duration.ofSeconds(20))).hasSize(2);
     }
 
-    private static String sendExample(String topic, String type, String key, JsonNode example) {
-        String event = EventContracts.event(type, "/contract-examples", key, example);
-        EventContracts.assertValid(event);
-        Topics.send(topic, key, event);
-        return Fixtures.json(event).path("id").asText();
-    }
-
-    private static void awaitProcessed(String consumer, List<String> eventIds) {
-        await().atMost(Fixtures.PATIENCE).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
-            for (String id : eventIds) {
-                assertThat(Fixtures.rows("select 1 from processed_event where consumer = ? and event_id = ?", consumer, id))
-                        .as("event %s applied by %s", id, consumer).hasSize(1);
-            }
-        });
-    }
-
     private static String status(UUID partner) {
-        return Fixtures.rows("select status from partner_replica where id = ?", partner).get(0).get("status");
+        return Database.rows("select status from partner_replica where id = ?", partner).get(0).get("status");
     }
 }

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.partnership.resources.Fixtures.as;
+import static org.partnership.testsupport.Tokens.as;
 
 /**
  * Issue #19, hole 7: the resources summary says what each partner contributes per dimension (of the need it answers),

@@ -21,7 +21,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
-import static org.partnership.resources.Fixtures.as;
+import static org.partnership.testsupport.Tokens.as;
 
 /**
  * Commitments of a market partner M across three projects led by L, with valuations in EUR and GBP, partial and full

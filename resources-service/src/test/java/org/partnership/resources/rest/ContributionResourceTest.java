@@ -31,8 +31,8 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
-import static org.partnership.resources.Fixtures.as;
 import static org.partnership.resources.Fixtures.pledge;
+import static org.partnership.testsupport.Tokens.as;
 
 /** The contribution ledger over HTTP with real tokens, PostgreSQL and Kafka: the lifecycle and every refusal. */
 @QuarkusTest

@@ -8,8 +8,8 @@ import org.partnership.resources.Fixtures.World;
 import org.partnership.testsupport.Tokens;
 
 import java.util.HashMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -19,8 +19,8 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
-import static org.partnership.resources.Fixtures.as;
 import static org.partnership.resources.Fixtures.pledge;
+import static org.partnership.testsupport.Tokens.as;
 
 /** Needs: declared by the project lead, seen by participants and auditors, covered by pledges. */
 @QuarkusTest

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.partnership.resources.Fixtures.as;
+import static org.partnership.testsupport.Tokens.as;
 
 /** Refused changes count per user and reason in the service's metrics (http-support's RefusedWrites, #22). */
 @QuarkusTest

@@ -20,7 +20,7 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.nullValue;
-import static org.partnership.resources.Fixtures.as;
+import static org.partnership.testsupport.Tokens.as;
 
 /** The risk register: proposals by participants, allocations by the lead (exactly 100 %), status with history. */
 @QuarkusTest

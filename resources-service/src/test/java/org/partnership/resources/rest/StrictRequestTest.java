@@ -12,7 +12,7 @@ import java.util.Map;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
-import static org.partnership.resources.Fixtures.as;
+import static org.partnership.testsupport.Tokens.as;
 
 /**
  * A request that is not exactly well-formed is a 400 problem and changes nothing: trailing garbage after the JSON,
