@@ -12,7 +12,6 @@ import org.partnership.partners.domain.Caller;
 import org.partnership.partners.domain.Capability;
 import org.partnership.partners.domain.Level;
 import org.partnership.partners.domain.Partner;
-import org.partnership.partners.domain.PartnerMember;
 import org.partnership.partners.domain.PartnerStatus;
 import org.partnership.partners.domain.Sector;
 import org.partnership.partners.domain.ServiceDomain;
@@ -23,7 +22,6 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import org.partnership.messaging.Actor;
 import org.partnership.messaging.Actors;
 import org.partnership.messaging.outbox.Outbox;
-import org.partnership.partners.messaging.MemberEvent;
 import org.partnership.partners.messaging.PartnerEvent;
 import org.partnership.partners.messaging.PartnerEvents;
 
@@ -100,13 +98,15 @@ public class DemoPartners {
 
     private final PartnerRepository partners;
     private final PartnerMemberRepository members;
+    private final MemberService memberService;
     private final Outbox outbox;
     private final boolean enabled;
 
-    public DemoPartners(PartnerRepository partners, PartnerMemberRepository members, Outbox outbox,
+    public DemoPartners(PartnerRepository partners, PartnerMemberRepository members, MemberService memberService, Outbox outbox,
             @ConfigProperty(name = "partnership.demo-data.enabled", defaultValue = "false") boolean enabled) {
         this.partners = partners;
         this.members = members;
+        this.memberService = memberService;
         this.outbox = outbox;
         this.enabled = enabled;
     }
@@ -153,7 +153,7 @@ public class DemoPartners {
     }
 
     /**
-     * The demo user joins their organisation as any colleague does (MemberService.add: the partner locked, the member
+     * The demo user joins their organisation as any colleague does ({@link MemberService#join}: the partner locked, the member
      * and its {@code member-added} event with their e-mail address in one transaction), while it has no members.
      */
     private Uni<Boolean> addRepresentativeIfNoMembers(Demo demo) {
@@ -172,11 +172,8 @@ public class DemoPartners {
                         }
                         // their account's partner_id already names this organisation (the realm gives it): that
                         // claim is what this membership records, so it is not a claim on another partner
-                        PartnerMember member = PartnerMember.join(partner, user.id(), user.username(), Optional.empty(), Optional.empty());
-                        return members.persistAndFlush(member)
-                                .call(joined -> outbox.append(PartnerEvents.PARTNER, id, PartnerEvents.MEMBER_ADDED,
-                                        MemberEvent.of(joined, DEMO_CALLER, user.email(), null)))
-                                .replaceWith(true);
+                        return memberService.join(partner, user.id(), user.username(), null, Optional.empty(), DEMO_CALLER,
+                                user.email(), null).replaceWith(true);
                     }));
         }));
     }

@@ -79,14 +79,24 @@ public class MemberService {
         return managed(caller, partnerId)
                 .chain(partner -> directory.find(user).chain(found -> {
                     UserDirectory.User account = found.orElseThrow(() -> new UnknownUserException(user));
-                    return members.findById(account.id()).map(existing -> PartnerMember.join(partner, account.id(),
-                            account.username(), Optional.ofNullable(existing), account.partnerId()))
-                            .chain(member -> members.persistAndFlush(member))
-                            .call(member -> outbox.append(PartnerEvents.PARTNER, partnerId, PartnerEvents.MEMBER_ADDED,
-                                    MemberEvent.of(member, caller, account.email(), account.locale())));
+                    return members.findById(account.id()).chain(existing -> join(partner, account.id(), account.username(),
+                            existing, account.partnerId(), caller, account.email(), account.locale()));
                 }))
                 .onFailure(ConstraintViolationException.class).transform(e -> new PartnerConflictException("already-member",
                         user + " already represents a partner; a user represents one partner"));
+    }
+
+    /**
+     * The user joins the partner, locked by the caller's transaction: the member (the domain's rules in
+     * {@link PartnerMember#join}) and its {@code member-added} event with their e-mail address and language, in that
+     * transaction. Also how the demo data adds the demo users ({@link DemoPartners}).
+     */
+    Uni<PartnerMember> join(Partner partner, String userId, String username, PartnerMember existing, Optional<UUID> claimedPartner,
+            Caller by, String email, String locale) {
+        PartnerMember member = PartnerMember.join(partner, userId, username, Optional.ofNullable(existing), claimedPartner);
+        return members.persistAndFlush(member)
+                .call(joined -> outbox.append(PartnerEvents.PARTNER, partner.id(), PartnerEvents.MEMBER_ADDED,
+                        MemberEvent.of(joined, by, email, locale)));
     }
 
     /** Removes a member (themselves included), unless they are the last one (409). */
