@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseHeader;
+import org.jboss.resteasy.reactive.server.Cancellable;
 import org.partnership.audit.domain.AuditEntry;
 import org.partnership.audit.service.AuditQuery;
 import org.partnership.audit.service.AuditReader;
@@ -39,6 +40,7 @@ import java.util.List;
 @Path("/api/v1/audit")
 @Tag(name = "Audit", description = "The platform's audit trail: one append-only, hash-chained entry per event")
 @SecurityRequirement(name = "oidc")
+@Cancellable(false) // runs to its end if the caller hangs up, never cut in two (quarkusio/quarkus#51576; AbandonedWritesTest)
 public class AuditResource {
 
     static final List<String> CSV_COLUMNS = List.of("seq", "eventId", "time", "action", "objectType", "objectId", "projectId",

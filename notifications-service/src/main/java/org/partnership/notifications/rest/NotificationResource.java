@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.Cancellable;
 import org.partnership.http.ApiResponses;
 import org.partnership.http.Ids;
 import org.partnership.http.Page;
@@ -56,6 +57,7 @@ import java.util.UUID;
 @Tag(name = "Notifications", description = "What needs the caller (invitations, answers, pledges, deliveries to review, overdue pledges, "
         + "verification, risks, proposals), in the app and by e-mail")
 @SecurityRequirement(name = "oidc")
+@Cancellable(false) // runs to its end if the caller hangs up, never cut in two (quarkusio/quarkus#51576; AbandonedWritesTest)
 public class NotificationResource {
 
     private final InboxService inbox;

@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.Cancellable;
 import org.partnership.http.ApiResponses;
 import org.partnership.http.Ids;
 import org.partnership.http.Preconditions;
@@ -42,6 +43,7 @@ import java.util.UUID;
 @Tag(name = "Partners")
 @SecurityRequirement(name = "oidc")
 @APIResponse(responseCode = "401", description = "No valid access token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@Cancellable(false) // runs to its end if the caller hangs up, never cut in two (quarkusio/quarkus#51576; AbandonedWritesTest)
 public class PendingChangeResource {
 
     private final PartnerService service;

@@ -15,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.Cancellable;
 import org.partnership.http.ApiResponses;
 import org.partnership.http.Page;
 import org.partnership.http.Problem;
@@ -34,6 +35,7 @@ import java.util.List;
 @Tag(name = ProjectMapping.TAG, description = ProjectMapping.TAG_DESCRIPTION)
 @SecurityRequirement(name = "oidc")
 @APIResponse(responseCode = "401", description = "No valid access token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@Cancellable(false) // runs to its end if the caller hangs up, never cut in two (quarkusio/quarkus#51576; AbandonedWritesTest)
 public class AwaitingProposalResource {
 
     private final ProposalService service;

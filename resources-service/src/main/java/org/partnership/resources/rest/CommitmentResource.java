@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.Cancellable;
 import org.partnership.http.ApiResponses;
 import org.partnership.http.Csv;
 import org.partnership.http.Ids;
@@ -40,6 +41,7 @@ import java.util.UUID;
 @Path("/api/v1/commitments")
 @Tag(name = "Commitments", description = "What a partner has pledged, delivered (confirmed, disputed) and still owes across projects, and the risks it carries")
 @SecurityRequirement(name = "oidc")
+@Cancellable(false) // runs to its end if the caller hangs up, never cut in two (quarkusio/quarkus#51576; AbandonedWritesTest)
 public class CommitmentResource {
 
     static final List<String> PARTNER_COLUMNS = List.of("contributionId", "projectId", "projectTitle", "needId", "type",

@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.Cancellable;
 import org.partnership.http.ApiResponses;
 import org.partnership.http.Ids;
 import org.partnership.http.Page;
@@ -59,6 +60,7 @@ import java.util.UUID;
 @Tag(name = "Contributions", description = "The contribution ledger: pledges, deliveries and their review (confirm, dispute, "
         + "correct, automatic confirmation), withdrawals")
 @SecurityRequirement(name = "oidc")
+@Cancellable(false) // runs to its end if the caller hangs up, never cut in two (quarkusio/quarkus#51576; AbandonedWritesTest)
 public class ContributionResource {
 
     private static final String PATH = "/api/v1/contributions";

@@ -15,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.Cancellable;
 import org.partnership.http.ApiResponses;
 import org.partnership.http.Ids;
 import org.partnership.http.Page;
@@ -35,6 +36,7 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Commitments", description = "What a partner has pledged, delivered and still owes across projects, and the risks it carries")
 @SecurityRequirement(name = "oidc")
+@Cancellable(false) // runs to its end if the caller hangs up, never cut in two (quarkusio/quarkus#51576; AbandonedWritesTest)
 public class DepartedPledgeResource {
 
     private final DepartureService service;

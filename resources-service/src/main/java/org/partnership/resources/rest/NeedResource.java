@@ -1,5 +1,6 @@
 package org.partnership.resources.rest;
 
+import org.jboss.resteasy.reactive.server.Cancellable;
 import org.partnership.resources.rest.ResourceResponses.NeedPage;
 import org.partnership.resources.repository.NeedRepository;
 import org.partnership.http.Page;
@@ -46,6 +47,7 @@ import java.util.List;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Needs", description = "What a project needs, and how far pledges and deliveries cover it")
 @SecurityRequirement(name = "oidc")
+@Cancellable(false) // runs to its end if the caller hangs up, never cut in two (quarkusio/quarkus#51576; AbandonedWritesTest)
 public class NeedResource {
 
     private final NeedService service;

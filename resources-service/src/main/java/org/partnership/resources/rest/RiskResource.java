@@ -1,5 +1,6 @@
 package org.partnership.resources.rest;
 
+import org.jboss.resteasy.reactive.server.Cancellable;
 import org.partnership.resources.rest.ResourceResponses.RiskPage;
 import org.partnership.resources.repository.RiskRepository;
 import org.partnership.http.Page;
@@ -55,6 +56,7 @@ import java.util.UUID;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Risks", description = "The risk register: proposals, allocations among participants, status with history")
 @SecurityRequirement(name = "oidc")
+@Cancellable(false) // runs to its end if the caller hangs up, never cut in two (quarkusio/quarkus#51576; AbandonedWritesTest)
 public class RiskResource {
 
     private static final String PATH = "/api/v1/risks";

@@ -1,0 +1,12 @@
+package org.partnership.projects;
+
+import org.junit.jupiter.api.Test;
+import org.partnership.testsupport.RestResources;
+
+class RestResourcesTest {
+
+    @Test
+    void everyResourceRunsItsWritesToTheirEnd() {
+        RestResources.assertWritesRunToTheirEnd("org.partnership.projects");
+    }
+}
