@@ -217,6 +217,8 @@ class FaultInjectionIT {
                         .isEqualTo(partner.delivered.getOrDefault(pledge.getKey(), 0));
                 assertThat(row[2].equals("WITHDRAWN")).as("%s withdrawn", pledge.getKey())
                         .isEqualTo(partner.withdrawn.contains(pledge.getKey()));
+                assertThat(new BigDecimal(row[3])).as("%s's delivered total against its deliveries", pledge.getKey())
+                        .isEqualByComparingTo(new BigDecimal(row[4]));
             }
         }
         // every replica and summary agrees with its source: resources-service's needs (checked against the answers),
@@ -482,18 +484,23 @@ class FaultInjectionIT {
 
     // ------------------------------------------------------------------------------------------------ the truth
 
-    /** The partner's contributions in the project, in resources-service's own database: id -> quantity, deliveries, status. */
+    /**
+     * The partner's contributions in the project, in resources-service's own database: id -> quantity, deliveries,
+     * status, delivered total, sum of the deliveries.
+     */
     private static Map<String, String[]> contributions(Quiescence quiescence, String project, Partner partner) throws Exception {
         Map<String, String[]> rows = new HashMap<>();
         try (Connection db = quiescence.connect("resources");
              PreparedStatement query = db.prepareStatement("""
-                     select c.id, c.quantity, (select count(*) from delivery d where d.contribution_id = c.id), c.status
+                     select c.id, c.quantity, (select count(*) from delivery d where d.contribution_id = c.id), c.status,
+                            c.delivered, (select coalesce(sum(d.quantity), 0) from delivery d where d.contribution_id = c.id)
                      from contribution c where c.project_id = ? and c.need_id = ?""")) {
             query.setObject(1, UUID.fromString(project));
             query.setObject(2, UUID.fromString(partner.needId));
             try (ResultSet rs = query.executeQuery()) {
                 while (rs.next()) {
-                    rows.put(rs.getString(1), new String[] {rs.getBigDecimal(2).toPlainString(), rs.getString(3), rs.getString(4)});
+                    rows.put(rs.getString(1), new String[] {rs.getBigDecimal(2).toPlainString(), rs.getString(3), rs.getString(4),
+                            rs.getBigDecimal(5).toPlainString(), rs.getBigDecimal(6).toPlainString()});
                 }
             }
         }
