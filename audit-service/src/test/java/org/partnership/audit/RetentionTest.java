@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+import io.smallrye.mutiny.Uni;
+import org.partnership.audit.service.AuditWriter;
 import org.partnership.audit.service.RetentionJob;
 import org.partnership.testsupport.Database;
 import org.partnership.testsupport.Tokens;
@@ -43,6 +45,29 @@ class RetentionTest {
 
     @Inject
     RetentionJob retention;
+
+    @Inject
+    AuditWriter writer;
+
+    @Test
+    void shouldRecordTimesThatNeverDecreaseAlongTheChainWhenEventsArriveConcurrently() {
+        List<ObjectNode> events = new java.util.ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            UUID partner = UUID.randomUUID();
+            events.add(Events.event("partnership.partner.verified.v1", "/partners-service", partner.toString(),
+                    Events.user("ada-" + partner, null, "admin"), "concurrent-" + i, d -> d.put("partnerId", partner.toString())));
+        }
+
+        Uni.join().all(events.stream().map(writer::record).toList()).andFailFast().await().atMost(Duration.ofSeconds(60));
+
+        String ids = "{" + String.join(",", events.stream().map(e -> e.path("id").asText()).toList()) + "}";
+        assertThat(Database.longValue("select count(*) from audit_entry where event_id = any(cast(? as uuid[]))", ids))
+                .isEqualTo(events.size());
+        // along the chain (seq order), no entry was recorded before the one before it
+        assertThat(Database.longValue("select count(*) from (select recorded_at < lag(recorded_at) over (order by seq) as earlier"
+                + " from audit_entry where event_id = any(cast(? as uuid[]))) chain where earlier", ids))
+                .as("entries recorded earlier than the entry before them").isZero();
+    }
 
     @Test
     void shouldOfferNoWayToChangeOrDeleteAnEntry() {

@@ -22,6 +22,11 @@ import java.util.List;
  * really before it. Inside it: an event id already recorded is a redelivery and changes nothing (idempotent); otherwise
  * the entry is placed after the last one (or the retention anchor), the object's snapshot and, for project snapshots,
  * the participation replica are updated, all in the same transaction.
+ *
+ * <p>{@code recorded_at} is the database's clock read by the insert, i.e. while the lock is held, and never before the
+ * previous entry's: it never decreases along the chain, so the entries recorded before any instant are a prefix of the
+ * chain, which is what RetentionJob removes. ({@code now()}, the column's default, is the transaction's start, taken
+ * before waiting for the lock: a transaction that waited could record an earlier time after a later one.)
  */
 @ApplicationScoped
 public class AuditWriter {
@@ -32,8 +37,9 @@ public class AuditWriter {
     private static final String INSERT = """
             insert into audit_entry (seq, event_id, event_time, source, action, object_type, object_id, project_id, partner_id,
                                      actor_sub, actor_username, actor_partner_id, actor_roles, correlation_id, causation_id,
-                                     changes, prev_hash, hash)
-            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
+                                     changes, prev_hash, hash, recorded_at)
+            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18,
+                    greatest(clock_timestamp(), (select recorded_at from audit_entry order by seq desc limit 1)))
             """;
 
     private final Pool pool;
