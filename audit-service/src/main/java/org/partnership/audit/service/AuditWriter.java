@@ -12,6 +12,7 @@ import org.partnership.audit.domain.AuditChain;
 import org.partnership.audit.domain.AuditEntry;
 import org.partnership.audit.domain.EventFacts;
 
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 
@@ -39,7 +40,7 @@ public class AuditWriter {
                                      actor_sub, actor_username, actor_partner_id, actor_roles, correlation_id, causation_id,
                                      changes, prev_hash, hash, recorded_at)
             values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18,
-                    greatest(clock_timestamp(), (select recorded_at from audit_entry order by seq desc limit 1)))
+                    greatest(clock_timestamp(), $19))
             """;
 
     private final Pool pool;
@@ -65,9 +66,10 @@ public class AuditWriter {
         String objectId = EventFacts.objectId(event);
         return connection.preparedQuery("""
                         select (select data from object_state where object_type = $1 and object_id = $2) as data,
-                               (select seq from audit_entry order by seq desc limit 1) as seq,
-                               (select hash from audit_entry order by seq desc limit 1) as hash,
+                               last.seq, last.hash, last.recorded_at,
                                (select seq from audit_anchor) as anchor_seq, (select hash from audit_anchor) as anchor_hash
+                          from (select 1) one
+                          left join lateral (select seq, hash, recorded_at from audit_entry order by seq desc limit 1) last on true
                         """).execute(Tuple.of(objectType, objectId))
                 .chain(rows -> {
                     Row row = rows.iterator().next();
@@ -76,7 +78,7 @@ public class AuditWriter {
                     String prev = lastSeq != null ? row.getString("hash") : row.getString("anchor_hash") != null
                             ? row.getString("anchor_hash") : AuditChain.GENESIS;
                     AuditEntry entry = EventFacts.entry(event, row.getString("data")).chained(seq, prev);
-                    return connection.preparedQuery(INSERT).execute(tuple(entry))
+                    return connection.preparedQuery(INSERT).execute(tuple(entry, row.getOffsetDateTime("recorded_at")))
                             .chain(() -> connection.preparedQuery("""
                                     insert into object_state (object_type, object_id, data) values ($1, $2, $3)
                                     on conflict (object_type, object_id) do update set data = excluded.data
@@ -102,9 +104,10 @@ public class AuditWriter {
         return chain;
     }
 
-    private static Tuple tuple(AuditEntry e) {
+    /** The entry's columns, and the previous entry's recorded_at (null for the first after the anchor or genesis). */
+    private static Tuple tuple(AuditEntry e, OffsetDateTime previousRecordedAt) {
         return Tuple.from(new Object[]{e.seq(), e.eventId(), e.eventTime().atOffset(ZoneOffset.UTC), e.source(), e.action(),
                 e.objectType(), e.objectId(), e.projectId(), e.partnerId(), e.actorSub(), e.actorUsername(), e.actorPartnerId(),
-                e.actorRoles(), e.correlationId(), e.causationId(), e.changes(), e.prevHash(), e.hash()});
+                e.actorRoles(), e.correlationId(), e.causationId(), e.changes(), e.prevHash(), e.hash(), previousRecordedAt});
     }
 }
